@@ -1,0 +1,1 @@
+"""bkk-site: YAML about the Bundeskooperationskonzept in, Markdown pages out."""

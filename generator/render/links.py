@@ -1,0 +1,82 @@
+"""Where each item lives on the site, and relative Markdown links between pages.
+
+Links point at Markdown files (``../akteure/jugendamt.md``), so every MkDocs-compatible
+engine resolves and checks them and turns them into the URLs of the design contract.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+from markupsafe import Markup
+
+from ..model import ALL_KINDS
+from .text import escape_text
+
+# Kinds without pages of their own are anchors on one page of their folder.
+_ANCHOR_PAGES = {"indicator_category": "indikatoren/index.md"}
+
+
+def page_path(kind: str, item_id: str) -> str:
+    """Markdown file of an item; an anchor is added by ``target`` for kinds without own pages."""
+    if kind in _ANCHOR_PAGES:
+        return _ANCHOR_PAGES[kind]
+    spec = ALL_KINDS[kind]
+    if spec.single or not spec.own_pages:
+        return f"{spec.folder}/index.md"
+    return f"{spec.folder}/{item_id}.md"
+
+
+def target(kind: str, item_id: str) -> str:
+    spec = ALL_KINDS[kind]
+    path = page_path(kind, item_id)
+    if kind in _ANCHOR_PAGES or (not spec.single and not spec.own_pages):
+        return f"{path}#{item_id}"
+    return path
+
+
+def url_path(kind: str, item_id: str) -> str:
+    """The public URL path (directory URLs), e.g. ``/empfehlungen/x/``."""
+    path = target(kind, item_id)
+    file, _, anchor = path.partition("#")
+    base = "/" + file.removesuffix("index.md").removesuffix(".md")
+    base = base if base.endswith("/") else base + "/"
+    return base + (f"#{anchor}" if anchor else "")
+
+
+def title_of(item: Any) -> str:
+    for name in ("title", "name", "term", "text"):
+        value = getattr(item, name, None)
+        if isinstance(value, str):
+            return value
+    return item.id
+
+
+class Linker:
+    """Relative links from one page, so the same Markdown works under any base URL."""
+
+    def __init__(self, here: str, content: Any):
+        self.here = here
+        self.content = content
+
+    def href(self, path: str) -> str:
+        file, _, anchor = path.partition("#")
+        rel = posixpath.relpath(file, posixpath.dirname(self.here) or ".")
+        if file == self.here and anchor:
+            return f"#{anchor}"
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def to(self, kind: str, item_id: str) -> str:
+        return self.href(target(kind, item_id))
+
+    def link(self, kind: str, item_id: str, text: str | None = None) -> Markup:
+        item = self.content.get(kind, item_id)
+        label = getattr(item, "label", None)
+        shown = escape_text(text if text is not None else title_of(item))
+        if label and text is None:
+            shown = escape_text(label) + Markup(" ") + shown
+        return Markup(f"[{shown}]({self.to(kind, item_id)})")
+
+    def page(self, path: str, text: str) -> Markup:
+        return Markup(f"[{escape_text(text)}]({self.href(path)})")

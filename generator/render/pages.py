@@ -1,0 +1,162 @@
+"""The model as Markdown pages: one template per page type, rendered deterministically.
+
+Knows the content model and Markdown; knows nothing about MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..content import Content
+from ..model import (
+    ALL_KINDS,
+    INSTRUMENT_LABELS,
+    LEVEL_LABELS,
+    NORM_LEVEL_LABELS,
+    PROVENANCE_LABELS,
+    TRACK_LABELS,
+)
+from .links import Linker, page_path, title_of, url_path
+from .text import escape_text, finalize, markdown_field, plain
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+          "November", "Dezember"]
+
+
+@dataclass
+class PageSpec:
+    path: str
+    template: str
+    title: str
+    context: dict[str, Any] = field(default_factory=dict)
+    description: str = ""
+    source_file: str | None = None
+    source_line: int | None = None
+    hide: list[str] = field(default_factory=list)
+
+
+def german_date(value: Any) -> str:
+    """2018-10-18 → 18. Oktober 2018; 2018-06 → Juni 2018; 2019 → 2019."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        value = value.isoformat()
+    parts = str(value).split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[int(parts[1]) - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}"
+    return f"{int(parts[2])}. {month} {parts[0]}"
+
+
+def german_number(value: int | float) -> str:
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return f"{int(value):,}".replace(",", ".")
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,  # makes macro output Markup; the escaping itself is ``finalize`` (Markdown-aware)
+        finalize=finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.tests["contains"] = lambda seq, value: value in seq
+    env.filters.update(md=markdown_field, date=german_date, number=german_number, plain=plain, text=escape_text)
+    env.globals.update(
+        PROVENANCE=PROVENANCE_LABELS, TRACKS=TRACK_LABELS, LEVELS=LEVEL_LABELS, NORM_LEVELS=NORM_LEVEL_LABELS,
+        INSTRUMENTS=INSTRUMENT_LABELS, KINDS=ALL_KINDS, title_of=title_of, url_path=url_path, raw=Markup,
+    )
+    return env
+
+
+def _item_pages(content: Content) -> list[PageSpec]:
+    pages = []
+    for kind_name, spec in ALL_KINDS.items():
+        if spec.single or not spec.own_pages:
+            continue
+        for item in content.items(kind_name).values():
+            origin = content.origins.get((kind_name, item.id))
+            template = "withdrawn.md.j2" if item.status == "withdrawn" else f"{kind_name}.md.j2"
+            description = getattr(item, "summary", None) or getattr(item, "text", None) or ""
+            pages.append(PageSpec(
+                page_path(kind_name, item.id), template, title_of(item),
+                {"item": item, "kind": spec, "kind_name": kind_name}, plain(description),
+                origin.file if origin else None, origin.line if origin else None,
+            ))
+    return pages
+
+
+def _index_pages(content: Content) -> list[PageSpec]:
+    origin = content.origins
+    doc = content.document
+    video = content.video
+    pages = [
+        PageSpec("index.md", "start.md.j2", "Bundeskooperationskonzept: Schutz von Kindern vor Handel und Ausbeutung",
+                 description="Wie Jugendamt, Polizei, Fachberatungsstellen und Justiz zusammenarbeiten, "
+                             "um Kinder als Opfer von Menschenhandel zu erkennen und zu schützen.", hide=["toc"]),
+        PageSpec("phasen/index.md", "phase_index.md.j2", "Ablauf des Schutzprozesses"),
+        PageSpec("akteure/index.md", "actor_index.md.j2", "Akteure"),
+        PageSpec("empfehlungen/index.md", "recommendation_index.md.j2", "Empfehlungen"),
+        PageSpec("empfehlungen/nach-akteur.md", "recommendation_by_actor.md.j2", "Empfehlungen nach Akteur"),
+        PageSpec("empfehlungen/nach-phase.md", "recommendation_by_phase.md.j2", "Empfehlungen nach Phase"),
+        PageSpec("indikatoren/index.md", "indicator_index.md.j2", "Indikatoren"),
+        PageSpec("indikatoren/nach-ausbeutungsform.md", "indicator_by_form.md.j2", "Indikatoren nach Ausbeutungsform"),
+        PageSpec("ausbeutungsformen/index.md", "exploitation_form_index.md.j2", "Ausbeutungsformen"),
+        PageSpec("recht/index.md", "legal_norm_index.md.j2", "Rechtsgrundlagen"),
+        PageSpec("glossar/index.md", "glossary.md.j2", "Glossar"),
+        PageSpec("laender/index.md", "land_index.md.j2", "Länder"),
+        PageSpec("netzwerke/index.md", "network_index.md.j2", "Regionale Netzwerke"),
+        PageSpec("beratungsstellen/index.md", "service_index.md.j2", "Beratungsstellen"),
+        PageSpec("kennzahlen/index.md", "key_figures.md.j2", "Kennzahlen"),
+        PageSpec("chronik/index.md", "timeline.md.j2", "Chronik 2017–2025"),
+        PageSpec("quellen/index.md", "sources.md.j2", "Quellen"),
+    ]
+    if doc:
+        o = origin.get(("document", doc.id))
+        pages.append(PageSpec("bkk/index.md", "document.md.j2", doc.short_title, {"item": doc}, plain(doc.summary),
+                              o.file if o else None, o.line if o else None))
+    if video:
+        o = origin.get(("video", video.id))
+        pages.append(PageSpec("video/index.md", "video.md.j2", video.title, {"item": video}, plain(video.description),
+                              o.file if o else None, o.line if o else None))
+    return pages
+
+
+def front_matter(spec: PageSpec) -> str:
+    """JSON is valid YAML: quoting is never a question, whatever the title holds."""
+    meta: dict[str, Any] = {"title": spec.title}
+    if spec.description:
+        meta["description"] = spec.description
+    if spec.source_file:
+        meta["source_file"] = spec.source_file
+        meta["source_line"] = spec.source_line
+    if spec.hide:
+        meta["hide"] = spec.hide
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def render_pages(content: Content) -> dict[str, str]:
+    """Every generated Markdown page, keyed by its path below the docs folder."""
+    env = environment()
+    out: dict[str, str] = {}
+    for spec in _index_pages(content) + _item_pages(content):
+        template = env.get_template(spec.template)
+        body = template.render(c=content, L=Linker(spec.path, content), page=spec, **spec.context)
+        out[spec.path] = front_matter(spec) + body.strip() + "\n"
+    return out
