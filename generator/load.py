@@ -8,6 +8,7 @@ and so scalars resolve the same way everywhere (``yes`` stays text, dates stay t
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,8 @@ MAX_DEPTH = 40
 MAX_NODES = 200_000
 
 Path_ = tuple[str | int, ...]
+
+MAX_NUMBER_DIGITS = 30  # longer digit strings stay text: int() of huge strings is slow and limited
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
@@ -63,6 +66,8 @@ def _resolve(value: str, plain: bool) -> Any:
         return True
     if value in ("false", "False", "FALSE"):
         return False
+    if len(value) > MAX_NUMBER_DIGITS:
+        return value
     if _INT.fullmatch(value):
         return int(value)
     if _FLOAT.fullmatch(value):
@@ -70,8 +75,19 @@ def _resolve(value: str, plain: bool) -> Any:
     return value
 
 
-def _mark(file: str, m: Any) -> Mark:
-    return Mark(file, m.line + 1, m.column + 1)
+class _Lines:
+    """Line and column from a character index, counting only ``\\n`` as editors do.
+
+    PyYAML also breaks lines at U+0085, U+2028 and U+2029; its own line numbers would then
+    point below the line an editor shows.
+    """
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def mark(self, file: str, m: Any) -> Mark:
+        line = bisect.bisect_right(self.starts, m.index) - 1
+        return Mark(file, line + 1, m.index - self.starts[line] + 1)
 
 
 def decode(raw: bytes, file: str) -> str:
@@ -89,18 +105,35 @@ def decode(raw: bytes, file: str) -> str:
         raise ContentError([Problem(
             Mark(file, line, col), f"Die Datei ist nicht in UTF-8 gespeichert (ungültiges Byte 0x{raw[exc.start]:02x}).",
             "Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“.")]) from None
-    nul = text.find("\0")
-    if nul >= 0:
-        line = text.count("\n", 0, nul) + 1
-        col = nul - (text.rfind("\n", 0, nul) + 1) + 1
-        raise ContentError([Problem(Mark(file, line, col), "Die Datei enthält ein NUL-Zeichen.",
-                                    "Entfernen Sie das unsichtbare Steuerzeichen an dieser Stelle.")])
+    check_characters(text, file)
     return text
+
+
+# What YAML refuses as text (control characters other than tab and line breaks, surrogates, U+FFFE/F).
+_FORBIDDEN_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def check_characters(text: str, file: str) -> None:
+    """Refuse characters YAML cannot hold, at their line and column (the parser only gives an offset)."""
+    bad = _FORBIDDEN_CHAR.search(text)
+    if bad:
+        at = bad.start()
+        line = text.count("\n", 0, at) + 1
+        col = at - (text.rfind("\n", 0, at) + 1) + 1
+        char = bad.group(0)
+        what = "ein NUL-Zeichen" if char == "\0" else f"das unsichtbare Steuerzeichen U+{ord(char):04X}"
+        raise ContentError([Problem(Mark(file, line, col), f"Die Datei enthält {what}.",
+                                    "Entfernen Sie das Zeichen an dieser Stelle (oft beim Kopieren aus PDF oder Word entstanden).")])
 
 
 def parse(text: str, file: str) -> Document:
     """Parse one YAML document into plain dicts, lists and scalars with marks."""
+    check_characters(text, file)
     doc = Document(file, None)
+    lines = _Lines(text)
+
+    def _mark(file: str, m: Any) -> Mark:
+        return lines.mark(file, m)
     # Each open container: [kind, value, path, pending key or None, key mark]
     stack: list[list[Any]] = []
     nodes = 0
@@ -180,8 +213,11 @@ def parse(text: str, file: str) -> Document:
             message = "YAML-Syntaxfehler: Tabulatorzeichen sind in YAML nicht erlaubt."
         hint = "Prüfen Sie Einrückung (nur Leerzeichen, keine Tabulatoren), Doppelpunkte und Anführungszeichen."
         raise ContentError([Problem(_mark(file, m) if m else Mark(file), message, hint)]) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - errors without a mark are rare
+    except yaml.YAMLError as exc:  # errors without a mark (the reader's) are caught by check_characters first
         raise ContentError([Problem(Mark(file), f"YAML-Fehler: {exc}", "")]) from None
+    except RecursionError:  # the pure-Python parser on very deep flow collections
+        raise ContentError([Problem(Mark(file), "Die Daten sind zu tief verschachtelt.",
+                                    "Prüfen Sie die Klammern und die Einrückung.")]) from None
     return doc
 
 
@@ -193,6 +229,20 @@ _YAML_MESSAGES = {
     "did not find expected key": "Die Einrückung passt nicht zum Abschnitt darüber",
     "did not find expected '-' indicator": "Die Einrückung passt nicht zur Liste darüber",
     "found undefined tag handle": "Unbekannte YAML-Typangabe",
+    "exceeded maximum nesting depth": "Die Daten sind zu tief verschachtelt",
+    "did not find expected node content": "An dieser Stelle fehlt ein Wert",
+    "found unknown escape character": "Unbekannte Escape-Folge mit „\\“ in Anführungszeichen",
+    "found invalid Unicode character escape code": "Ungültige Unicode-Escape-Folge („\\u…“)",
+    "found character that cannot start any token": "Dieses Zeichen darf hier nicht am Anfang eines Werts stehen",
+    "found unexpected ':'": "Unerwarteter Doppelpunkt",
+    "expected <block end>, but found": "Die Einrückung passt nicht zum Abschnitt darüber",
+    "did not find expected comment or line break": "Nach dem Wert folgt noch Text in derselben Zeile",
+    "did not find expected ',' or ']'": "Eine Liste in eckigen Klammern ist nicht richtig geschlossen",
+    "did not find expected ',' or '}'": "Ein Abschnitt in geschweiften Klammern ist nicht richtig geschlossen",
+    "found a tab character where an indentation space is expected": "Tabulatorzeichen sind in YAML nicht erlaubt",
+    "found a tab character that violates indentation": "Tabulatorzeichen sind in YAML nicht erlaubt",
+    "found unexpected document separator": "Unerwartetes „---“ mitten im Dokument",
+    "could not find expected ':' or": "Es fehlt ein Doppelpunkt nach dem Feldnamen",
 }
 
 

@@ -7,6 +7,7 @@ YAML files, Markdown or MkDocs. The JSON Schema that editors get is derived from
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import typing
 from collections.abc import Iterator
@@ -17,6 +18,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 RESERVED_IDS = {"index", "nach-akteur", "nach-phase", "nach-kategorie", "nach-ausbeutungsform", "uebersicht"}
+# Names Windows cannot use as file names: an editor on Windows could not check out the page.
+DEVICE_NAMES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,8 @@ class RefTo:
 def _check_slug(value: str) -> str:
     if value in RESERVED_IDS:
         raise ValueError(f"Die ID „{value}“ ist für Übersichtsseiten reserviert")
+    if value in DEVICE_NAMES:
+        raise ValueError(f"Die ID „{value}“ ist unter Windows ein reservierter Dateiname; wählen Sie eine längere ID")
     return value
 
 
@@ -46,21 +51,53 @@ def Ref(kind: str, what: str) -> Any:  # noqa: N802 - reads like a type in field
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 
-_RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.M)
+_RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>")
+_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*)>")
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+_IMAGE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
+_ATTR_LIST = re.compile(r"\{:?\s*(?:[#.][\w-]|[\w-]+\s*=)")
+_ABBR_DEF = re.compile(r"^\s{0,3}\*\[[^\]]*\]:", re.M)
 _ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\\]+")
+_DANGEROUS = ("javascript:", "vbscript:", "data:", "file:")
+
+
+def _normalised(target: str) -> str:
+    """What a browser would see: entities and percent-escapes decoded, blanks and backslashes gone."""
+    from urllib.parse import unquote
+
+    previous = None
+    while previous != target:  # undo nested encodings like &amp;#x61;
+        previous = target
+        target = unquote(html.unescape(target))
+    return _INVISIBLE.sub("", target).lower()
 
 
 def _check_markdown(value: str) -> str:
-    """Markdown fields may format text and link, but never carry HTML or script links."""
+    """Markdown fields may format text and link, but never carry HTML, script links or page-wide syntax."""
+    autolink = _AUTOLINK.search(value)
+    if autolink:
+        raise ValueError(f"Links in spitzen Klammern ({autolink.group(0)[:40]}) sind nicht erlaubt; "
+                         "schreiben Sie [Linktext](https://…)")
     tag = _RAW_HTML.search(value)
     if tag:
         raise ValueError(f"HTML ist in Textfeldern nicht erlaubt (gefunden: {tag.group(0)[:40]})")
     for match in _LINK_TARGET.finditer(value):
-        target = (match.group(1) or match.group(2) or "").strip()
-        if _SCHEME.match(target) and not target.lower().startswith(_ALLOWED_SCHEMES):
+        target = _normalised(match.group(1) or match.group(2) or "")
+        if _SCHEME.match(target) and not target.startswith(_ALLOWED_SCHEMES):
             raise ValueError(f"Link-Ziel „{target[:60]}“ ist nicht erlaubt: nur http(s)-, mailto- und interne Links")
+    flat = _normalised(value)
+    for scheme in _DANGEROUS:
+        if scheme in flat:
+            raise ValueError(f"„{scheme}“-Adressen sind nicht erlaubt: nur http(s)-, mailto- und interne Links")
+    if _IMAGE.search(value):
+        raise ValueError("Bilder sind in Textfeldern nicht erlaubt (sie würden beim Lesen fremde Server abfragen)")
+    attr = _ATTR_LIST.search(value)
+    if attr:
+        raise ValueError(f"Attribute in geschweiften Klammern („{attr.group(0)}…“) sind nicht erlaubt")
+    if _ABBR_DEF.search(value):
+        raise ValueError("Abkürzungs-Definitionen („*[…]:“) gelten für die ganze Seite; tragen Sie Abkürzungen im Glossar ein")
     return value
 
 
@@ -72,9 +109,16 @@ Markdown = Annotated[
 ]
 
 
+_URL_CHARS = re.compile(r"^https?://[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%\u00a1-\U0010ffff-]+$", re.I)
+
+
 def _check_url(value: str) -> str:
+    """Only characters a URL may hold (RFC 3986): the value goes into a Markdown autolink ``<…>``."""
     if not value.lower().startswith(("https://", "http://")) or any(c.isspace() for c in value):
         raise ValueError("Eine Adresse muss mit https:// oder http:// beginnen und darf keine Leerzeichen enthalten")
+    if not _URL_CHARS.match(value):
+        bad = next(c for c in value if not _URL_CHARS.match("http://" + c))
+        raise ValueError(f"Das Zeichen „{bad}“ ist in einer Adresse nicht erlaubt; kodieren Sie es (z. B. %20 für ein Leerzeichen)")
     return value
 
 

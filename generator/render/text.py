@@ -28,14 +28,16 @@ def finalize(value: object) -> object:
 
 
 _HEADING = re.compile(r"^(#{1,6})(\s)", re.M)
+_ATTR_LIST = re.compile(r"\{(?=:|\s*[#.][\w-]|\s*[\w-]+\s*=)")
 
 
 def markdown_field(value: object, shift: int = 2) -> Markup:
     """A Markdown field from YAML: HTML is refused at load time; here ``<`` is neutralised
-    again (defence in depth) and headings are pushed below the page's own headings."""
+    again (defence in depth), so are attribute lists (``{: onclick=…}``), and headings are
+    pushed below the page's own headings. The built HTML is checked once more (postbuild.safety)."""
     if value is None:
         return Markup("")
-    text = str(value).replace("<", "&lt;")
+    text = _ATTR_LIST.sub(r"\\{", str(value).replace("<", "&lt;"))
     text = _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + shift) + m.group(2), text)
     return Markup(text)
 
