@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from .generate import generate
+from .postbuild.verify import report, verify_site
 from .problems import ContentError
 from .validate import load_content
 from .write import UnsafeOutputError
@@ -44,26 +45,43 @@ def _mkdocs(*argv: str, content: Path, config: Path) -> list[str]:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Build into a temporary folder; replace the site only when everything succeeded."""
+    """Build into a temporary folder; replace the site only when everything succeeded and checked out."""
     load_content(args.content)  # report content errors in our own format, before MkDocs runs
     site = Path(args.site_dir).resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
-    env = {**os.environ, "BKK_CONTENT": str(Path(args.content).resolve()), "NO_MKDOCS_2_WARNING": "1"}
-    cmd = _mkdocs("build", "--strict", "--clean", "-d", str(tmp), content=args.content, config=args.config)
-    done = subprocess.run(cmd, env=env, check=False)
-    if done.returncode != 0:
+    tmp = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
+    try:
+        env = {**os.environ, "BKK_CONTENT": str(Path(args.content).resolve()), "NO_MKDOCS_2_WARNING": "1"}
+        cmd = _mkdocs("build", "--strict", "--clean", "-d", str(tmp), content=args.content, config=args.config)
+        if subprocess.run(cmd, env=env, check=False).returncode != 0:
+            print("Build fehlgeschlagen; die bisherige Website bleibt unverändert.", file=sys.stderr)
+            return 1
+        links, unsafe = verify_site(tmp)
+        if links or unsafe:
+            print(report(links, unsafe), file=sys.stderr)
+            print("Prüfung der gebauten Website fehlgeschlagen; die bisherige Website bleibt unverändert.", file=sys.stderr)
+            return 1
+        swap_in(tmp, site)
+    finally:
         shutil.rmtree(tmp, ignore_errors=True)
-        print("Build fehlgeschlagen; die bisherige Website bleibt unverändert.", file=sys.stderr)
-        return 1
-    old = site.with_name(site.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site.exists():
-        site.rename(old)
-    tmp.rename(site)
-    shutil.rmtree(old, ignore_errors=True)
     print(f"Website gebaut: {site}")
     return 0
+
+
+def swap_in(new: Path, site: Path) -> None:
+    """Replace ``site`` by ``new`` with two renames; on any failure the old site is put back."""
+    old = site.with_name(f".{site.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    had_site = site.exists()
+    if had_site:
+        site.rename(old)
+    try:
+        new.rename(site)
+    except BaseException:
+        if had_site:
+            old.rename(site)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -1,0 +1,90 @@
+"""Read every HTML page of a built site once: its ids, links, scripts and attributes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+# Attributes that hold a URL the browser follows or loads.
+URL_ATTRS = {("a", "href"), ("area", "href"), ("link", "href"), ("img", "src"), ("script", "src"), ("iframe", "src"),
+             ("source", "src"), ("source", "srcset"), ("img", "srcset"), ("video", "src"), ("video", "poster"),
+             ("audio", "src"), ("track", "src"), ("embed", "src"), ("object", "data"), ("form", "action"),
+             ("input", "formaction"), ("button", "formaction"), ("use", "href"), ("image", "href")}
+
+
+@dataclass
+class Ref:
+    tag: str
+    attr: str
+    url: str
+    line: int
+    rel: str = ""
+
+
+@dataclass
+class Page:
+    path: str  # relative to the site root, POSIX
+    ids: set[str] = field(default_factory=set)
+    refs: list[Ref] = field(default_factory=list)
+    inline_scripts: list[tuple[str, int, str]] = field(default_factory=list)  # (type, line, text)
+    handlers: list[tuple[str, str, int]] = field(default_factory=list)  # (tag, attribute, line)
+    csp: str | None = None
+
+
+class _Parser(HTMLParser):
+    def __init__(self, page: Page):
+        super().__init__(convert_charrefs=True)
+        self.page = page
+        self._script: tuple[str, int] | None = None
+        self._script_text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        values = {k: v or "" for k, v in attrs}
+        for name in ("id", "name") if tag == "a" else ("id",):
+            if values.get(name):
+                self.page.ids.add(values[name])
+        for name, value in values.items():
+            if name.startswith("on"):
+                self.page.handlers.append((tag, name, line))
+            elif (tag, name) in URL_ATTRS or name in ("href", "src", "xlink:href", "action", "formaction"):
+                for url in _split_srcset(value) if name == "srcset" else [value]:
+                    self.page.refs.append(Ref(tag, name, url, line, values.get("rel", "").lower()))
+        if tag == "meta" and values.get("http-equiv", "").lower() == "content-security-policy":
+            self.page.csp = values.get("content", "")
+        if tag == "script" and "src" not in values:
+            self._script = (values.get("type", ""), line)
+            self._script_text = []
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag == "script":
+            self._script = None
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script_text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            kind, line = self._script
+            self.page.inline_scripts.append((kind, line, "".join(self._script_text)))
+            self._script = None
+
+
+def _split_srcset(value: str) -> list[str]:
+    return [part.strip().split()[0] for part in value.split(",") if part.strip()]
+
+
+def read_page(site: Path, path: Path) -> Page:
+    page = Page(path.relative_to(site).as_posix())
+    parser = _Parser(page)
+    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
+    parser.close()
+    return page
+
+
+def read_site(site: Path) -> dict[str, Page]:
+    """Every ``*.html`` below ``site``, keyed by its relative path."""
+    return {p.path: p for p in (read_page(site, f) for f in sorted(Path(site).rglob("*.html")))}

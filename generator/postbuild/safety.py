@@ -1,0 +1,68 @@
+"""The built HTML must keep the Content-Security-Policy it declares, whatever the content said.
+
+A second line of defence behind the loader's checks: no event-handler attributes, no script
+URLs, nothing loaded from another host, and no inline script the policy does not allow.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .html_index import Page, Ref, read_site
+from .linkcheck import Broken
+
+# Executable script types; JSON and templates are data blocks, which CSP does not govern.
+_EXECUTABLE = {"", "text/javascript", "application/javascript", "module"}
+# Tags whose URL is fetched while the page loads (a link the reader clicks is fine).
+_LOADS = {("img", "src"), ("img", "srcset"), ("script", "src"), ("iframe", "src"), ("source", "src"), ("source", "srcset"),
+          ("video", "src"), ("video", "poster"), ("audio", "src"), ("track", "src"), ("embed", "src"), ("object", "data"),
+          ("link", "href"), ("use", "href"), ("image", "href")}
+# <link rel=…> values that make the browser fetch the target while the page loads.
+_LOADING_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "prefetch", "modulepreload", "manifest",
+                 "dns-prefetch", "preconnect", "prerender"}
+_BAD_SCHEME = re.compile(r"^\s*(javascript|vbscript|data|file)\s*:", re.I)
+_INVISIBLE = re.compile(r"[\x00-\x20\\]+")
+
+
+def script_hash(text: str) -> str:
+    """The CSP source expression that allows exactly this inline script."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def _loads(ref: Ref) -> bool:
+    if ref.tag == "link":
+        return bool(set(ref.rel.split()) & _LOADING_RELS)
+    return (ref.tag, ref.attr) in _LOADS
+
+
+def _allowed_hashes(csp: str) -> set[str]:
+    directive = next((d.strip() for d in csp.split(";") if d.strip().startswith("script-src")), "")
+    return {token for token in directive.split() if token.startswith("'sha256-")}
+
+
+def check_safety(site: Path, pages: dict[str, Page] | None = None, *, require_csp: bool = True) -> list[Broken]:
+    site = Path(site)
+    pages = read_site(site) if pages is None else pages
+    found: list[Broken] = []
+    for page in pages.values():
+        for tag, attr, line in page.handlers:
+            found.append(Broken(page.path, line, f"<{tag} {attr}=…>", "Event-Handler-Attribut"))
+        for ref in page.refs:
+            url = _INVISIBLE.sub("", html.unescape(ref.url))
+            if _BAD_SCHEME.match(url) and not (ref.tag == "img" and url.lower().startswith("data:image/")):
+                found.append(Broken(page.path, ref.line, ref.url[:80], "Skript- oder Daten-URL"))
+            elif _loads(ref) and urlsplit(url).netloc:
+                found.append(Broken(page.path, ref.line, ref.url[:80], "lädt von einem fremden Server"))
+        if require_csp and page.csp is None:
+            found.append(Broken(page.path, 1, "<meta http-equiv=Content-Security-Policy>", "Sicherheitsrichtlinie fehlt"))
+            continue
+        allowed = _allowed_hashes(page.csp or "")
+        for kind, line, text in page.inline_scripts:
+            if kind.lower() in _EXECUTABLE and script_hash(text) not in allowed:
+                found.append(Broken(page.path, line, text.strip()[:60], "Inline-Skript, das die Sicherheitsrichtlinie nicht erlaubt"))
+    return sorted(found)

@@ -1,0 +1,82 @@
+"""Content-Security-Policy for every page: scripts only from the site itself, nothing from other hosts.
+
+Material for MkDocs puts a few fixed inline scripts into each page (storage helpers, palette,
+tabs). They are allowed by their SHA-256 hash, and only scripts that match one of the theme's
+own templates are hashed: an inline script that came from content never matches and stays
+blocked (and ``bkk-site build`` fails on it, see generator/postbuild/safety.py).
+
+``overrides/main.html`` writes ``config.extra.csp`` into a meta tag; this hook fills it in.
+During ``mkdocs serve`` inline scripts are allowed, because the live-reload script MkDocs
+injects changes on every request.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.postbuild.safety import script_hash
+
+PLACEHOLDER = "'bkk-theme-scripts'"
+POLICY = {
+    "default-src": "'self'",
+    "script-src": f"'self' {PLACEHOLDER}",
+    "style-src": "'self' 'unsafe-inline'",  # Python-Markdown writes style="text-align: …" on table cells
+    "img-src": "'self' data:",  # Material's icons are data: SVG masks in its CSS
+    "font-src": "'self'",
+    "connect-src": "'self'",  # search index
+    "worker-src": "'self'",  # search worker
+    "frame-src": "'none'",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+}
+
+_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+_EXPR = re.compile(r"\{\{.*?\}\}", re.S)
+_patterns: list[re.Pattern[str]] = []
+_serving = False
+
+
+def policy(serving: bool = False) -> str:
+    rules = dict(POLICY)
+    if serving:
+        rules["script-src"] = "'self' 'unsafe-inline'"
+    return "; ".join(f"{name} {value}" for name, value in rules.items())
+
+
+def theme_script_patterns(dirs: list[str]) -> list[re.Pattern[str]]:
+    """Each literal inline script of the theme as a pattern; a ``{{ … }}`` may only fill a string."""
+    found = set()
+    for folder in dirs:
+        for template in Path(folder).rglob("*.html"):
+            for body in _SCRIPT.findall(template.read_text(encoding="utf-8")):
+                if "{%" in body:
+                    continue
+                parts = _EXPR.split(body)
+                found.add("".join(re.escape(p) + (r"[^\"'<>\\\s]*" if i < len(parts) - 1 else "") for i, p in enumerate(parts)))
+    return [re.compile(p) for p in sorted(found)]
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def on_config(config):
+    global _patterns
+    _patterns = theme_script_patterns(list(config.theme.dirs))
+    config.extra["csp"] = policy(_serving)
+    return config
+
+
+def on_post_page(output: str, page, config) -> str:
+    if PLACEHOLDER not in output:
+        return output
+    hashes = sorted({script_hash(body) for body in _SCRIPT.findall(output) if any(p.fullmatch(body) for p in _patterns)})
+    return output.replace(PLACEHOLDER, " ".join(hashes), 1)
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    """Static templates (404.html) carry the same policy."""
+    return on_post_page(output_content, None, config)
