@@ -33,6 +33,9 @@ class Page:
 
 
 class _Parser(HTMLParser):
+    # Raw-text elements, as the browser parses them: a "<script>" inside <title> is text.
+    CDATA_CONTENT_ELEMENTS = ("script", "style", "title", "textarea")
+
     def __init__(self, page: Page):
         super().__init__(convert_charrefs=True)
         self.page = page

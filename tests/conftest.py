@@ -1,0 +1,57 @@
+"""Shared helpers: a throw-away project (config, docs, theme, content) and the CLI in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE = REPO / "tests" / "fixtures" / "content"
+HOSTILE = REPO / "tests" / "hostile"
+
+
+def overlay(target: Path, *sources: Path) -> None:
+    """Copy each source tree over ``target`` (files replace files of the same path)."""
+    for source in sources:
+        for path in sorted(source.rglob("*")):
+            if path.is_file() and path.name != "README.md":
+                dest = target / path.relative_to(source)
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, dest)
+
+
+def make_project(root: Path, *content: Path, docs: Path | None = None) -> Path:
+    """A project folder like the repository's, with its own content (and optionally its own docs)."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("overrides", "generator"):
+        (root / name).symlink_to(REPO / name)
+    if docs is None:
+        (root / "docs").symlink_to(REPO / "docs")
+    else:
+        shutil.copytree(docs, root / "docs")
+    (root / "content").mkdir()
+    overlay(root / "content", *(content or (FIXTURE,)))
+    return root
+
+
+def bkk(*args: str, cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run ``bkk-site`` as an editor would; a hang fails the test instead of blocking the suite."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+    env.pop("BKK_CONTENT", None)
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=timeout, check=False)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The fixture plus the valid-but-hostile overlay, built once by ``bkk-site build``."""
+    root = make_project(tmp_path_factory.mktemp("hostile-site"), FIXTURE, HOSTILE / "valid")
+    done = bkk("build", cwd=root)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return root / "site"
