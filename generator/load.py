@@ -209,6 +209,10 @@ def parse(text: str, file: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         m = exc.problem_mark or exc.context_mark
         message = _german_yaml_error(exc.problem or exc.context or "Syntaxfehler")
+        if exc.context_mark is not None and "quoted scalar" in (exc.context or ""):
+            m = exc.context_mark  # where the quote opens, not where the file ends
+            message = "YAML-Syntaxfehler: Der Text in Anführungszeichen wird nicht geschlossen." if "end of stream" in (exc.problem or "") \
+                else message
         if m is not None and 0 <= m.index < len(text) and text[m.index] == "\t":
             message = "YAML-Syntaxfehler: Tabulatorzeichen sind in YAML nicht erlaubt."
         hint = "Prüfen Sie Einrückung (nur Leerzeichen, keine Tabulatoren), Doppelpunkte und Anführungszeichen."
@@ -224,6 +228,7 @@ def parse(text: str, file: str) -> Document:
 _YAML_MESSAGES = {
     "found character '\\t' that cannot start any token": "Tabulatorzeichen sind in YAML nicht erlaubt",
     "mapping values are not allowed here": "Hier darf kein Doppelpunkt mit Wert stehen",
+    "mapping values are not allowed in this context": "Hier darf kein neues Feld beginnen (ist die Zeile zu weit eingerückt?)",
     "could not find expected ':'": "Es fehlt ein Doppelpunkt nach dem Feldnamen",
     "found unexpected end of stream": "Die Datei endet mitten in einem Wert",
     "did not find expected key": "Die Einrückung passt nicht zum Abschnitt darüber",

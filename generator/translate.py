@@ -69,6 +69,8 @@ def german_problem(err: dict[str, Any], doc: Document, model: type[BaseModel]) -
         options = expected.replace("'", "").replace(" or ", ", ")
         hint = did_you_mean(str(value), [o.strip() for o in options.split(",")])
         return Problem(mark, f"{where}: „{value}“ ist kein erlaubter Wert.", f"{hint} Erlaubt: {options}.".strip())
+    if kind == "int_parsing_size":
+        return Problem(mark, f"{where}: die Zahl ist zu groß.", "Tragen Sie eine kleinere Zahl ein.")
     if kind in _TYPES:
         return Problem(mark, f"{where}: erwartet wird {_TYPES[kind]}, nicht „{_short(value)}“.",
                        "Texte mit Doppelpunkt oder Sonderzeichen am Anfang in Anführungszeichen setzen." if kind == "string_type" else "")

@@ -87,15 +87,19 @@ def load_content(root: Path) -> Content:
                                     "Geben Sie mit --content den Ordner mit den YAML-Dateien an.")])
     problems: list[Problem] = _stray_files(root)
     loaded: list[_Loaded] = []
+    failed: set[str] = set()  # kinds with a file that did not load: references to it are not reported again
     for kind, path in content_files(root):
         shown = display_path(path)
         try:
             doc = load_file(path, shown)
         except ContentError as exc:
             problems += exc.problems
+            failed.add(f"{kind.name}:{path.stem}")
             continue
         item, found = _check_file(kind, doc, path.stem)
         problems += found
+        if item is None:
+            failed.add(f"{kind.name}:{path.stem}")
         if item is not None and not found:
             loaded.append(_Loaded(kind, item, doc))
             if kind.name == "indicator_category":
@@ -134,6 +138,8 @@ def load_content(root: Path) -> Content:
         if getattr(entry.item, "replaced_by", None):
             refs.append((("replaced_by",), entry.kind.name, entry.item.replaced_by))
         for path, kind_name, ref in refs:
+            if f"{kind_name}:{ref}" in failed or (kind_name == "indicator" and any(f.startswith("indicator_category:") for f in failed)):
+                continue  # the target's own file is broken and already reported
             problem = _check_ref(kind_name, ref, ids)
             if problem:
                 message, hint = problem

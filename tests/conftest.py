@@ -19,7 +19,7 @@ def overlay(target: Path, *sources: Path) -> None:
     """Copy each source tree over ``target`` (files replace files of the same path)."""
     for source in sources:
         for path in sorted(source.rglob("*")):
-            if path.is_file() and path.name != "README.md":
+            if path.is_file() and path.name not in ("README.md", "expect.txt"):
                 dest = target / path.relative_to(source)
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(path, dest)
