@@ -50,8 +50,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     site = Path(args.site_dir).resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
+    generated = Path(tempfile.mkdtemp(prefix="bkk-pages-"))  # private to this build: parallel builds never mix
     try:
-        env = {**os.environ, "BKK_CONTENT": str(Path(args.content).resolve()), "NO_MKDOCS_2_WARNING": "1"}
+        env = {**os.environ, "BKK_CONTENT": str(Path(args.content).resolve()), "BKK_GENERATED_DIR": str(generated),
+               "NO_MKDOCS_2_WARNING": "1"}
         cmd = _mkdocs("build", "--strict", "--clean", "-d", str(tmp), content=args.content, config=args.config)
         if subprocess.run(cmd, env=env, check=False).returncode != 0:
             print("Build fehlgeschlagen; die bisherige Website bleibt unverändert.", file=sys.stderr)
@@ -63,6 +65,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             return 1
         swap_in(tmp, site)
     finally:
+        shutil.rmtree(generated, ignore_errors=True)
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"Website gebaut: {site}")
     return 0

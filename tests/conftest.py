@@ -1,4 +1,5 @@
-"""Shared helpers: a throw-away project (config, docs, theme, content) and the CLI in a subprocess."""
+"""Shared helpers: a copy of the fixture content that each test may change freely, a throw-away
+project (config, docs, theme, content) and the CLI in a subprocess."""
 
 from __future__ import annotations
 
@@ -10,9 +11,16 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "content"
 HOSTILE = REPO / "tests" / "hostile"
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURE, target)
+    return target
 
 
 def overlay(target: Path, *sources: Path) -> None:

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURE, HOSTILE, bkk, overlay
+
 from generator.load import MAX_BYTES
 
 CASES = sorted(p.name for p in (HOSTILE / "invalid").iterdir() if p.is_dir())

@@ -6,7 +6,6 @@ Knows the content model and Markdown; knows nothing about MkDocs.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -138,14 +137,18 @@ def _index_pages(content: Content) -> list[PageSpec]:
     return pages
 
 
+_ANGLES = str.maketrans({"<": "＜", ">": "＞"})
+
+
 def front_matter(spec: PageSpec) -> str:
     """JSON is valid YAML: quoting is never a question, whatever the title holds.
 
-    MkDocs and Material put ``title`` and ``description`` into the HTML unescaped (title tag,
-    navigation, meta attribute), so both are HTML-escaped here: text stays text."""
-    meta: dict[str, Any] = {"title": html.escape(spec.title)}
+    Themes print ``title`` and ``description`` unescaped (MkDocs' Jinja has no autoescape, and
+    ``striptags`` un-escapes entities), so angle brackets are swapped for look-alikes here.
+    """
+    meta: dict[str, Any] = {"title": spec.title.translate(_ANGLES)}
     if spec.description:
-        meta["description"] = html.escape(spec.description)
+        meta["description"] = spec.description.translate(_ANGLES)
     if spec.source_file:
         meta["source_file"] = spec.source_file
         meta["source_line"] = spec.source_line

@@ -22,15 +22,23 @@ def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+def _content_dir(config) -> Path:
+    return Path(os.environ.get("BKK_CONTENT") or _root(config) / "content")
+
+
+def on_serve(server, config, builder):
+    """Rebuild when a YAML file is saved, also when --content points elsewhere."""
+    server.watch(str(_content_dir(config)))
+    return server
+
+
 def on_files(files: Files, config) -> Files:
-    root = _root(config)
-    content = Path(os.environ.get("BKK_CONTENT") or root / "content")
-    out = root / GENERATED
-    if os.environ.get("BKK_GENERATED") != "1":
-        try:
-            generate(content, out)
-        except ContentError as exc:
-            raise PluginError("Der Inhalt enthält Fehler:\n" + str(exc)) from None
+    content = _content_dir(config)
+    out = Path(os.environ.get("BKK_GENERATED_DIR") or _root(config) / GENERATED)
+    try:
+        generate(content, out)
+    except ContentError as exc:
+        raise PluginError("Der Inhalt enthält Fehler:\n" + str(exc)) from None
     for path in sorted(p for p in out.rglob("*.md")):
         rel = path.relative_to(out).as_posix()
         if files.get_file_from_path(rel) is not None:
