@@ -73,3 +73,13 @@ def test_theme_patterns_match_materials_scripts_but_not_others(tmp_path):
     assert patterns[0].fullmatch('__md_scope=new URL("../..",location)')
     assert not patterns[0].fullmatch('__md_scope=new URL("",alert(1),"",location)')
     assert not patterns[0].fullmatch("alert(1)")
+
+
+def test_attribute_breakout_and_foreign_refresh_are_found(tmp_path):
+    root = site(tmp_path, {
+        "x.html": CSP.format(hashes="") + '<meta name="description" content="x" http-equiv="refresh" content="0;url=https://evil.example/">'
+                  '<meta http-equiv="refresh" content="0; url=../neu/">',
+    })
+    reasons = [b.reason for b in check_safety(root)]
+    assert "Attribut doppelt (Text ist aus einem Attributwert ausgebrochen)" in reasons
+    assert reasons.count("Weiterleitung auf einen fremden Server") == 1

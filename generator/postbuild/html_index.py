@@ -29,6 +29,8 @@ class Page:
     refs: list[Ref] = field(default_factory=list)
     inline_scripts: list[tuple[str, int, str]] = field(default_factory=list)  # (type, line, text)
     handlers: list[tuple[str, str, int]] = field(default_factory=list)  # (tag, attribute, line)
+    duplicates: list[tuple[str, str, int]] = field(default_factory=list)  # an attribute twice: text broke out of a value
+    refreshes: list[tuple[str, int]] = field(default_factory=list)  # <meta http-equiv=refresh> targets
     csp: str | None = None
 
 
@@ -45,6 +47,14 @@ class _Parser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
         values = {k: v or "" for k, v in attrs}
+        if len(values) < len(attrs):
+            seen: set[str] = set()
+            for name, _ in attrs:
+                if name in seen:
+                    self.page.duplicates.append((tag, name, line))
+                seen.add(name)
+        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+            self.page.refreshes.append((values.get("content", "").partition("url=")[2].strip(" '\""), line))
         for name in ("id", "name") if tag == "a" else ("id",):
             if values.get(name):
                 self.page.ids.add(values[name])

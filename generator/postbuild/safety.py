@@ -52,6 +52,11 @@ def check_safety(site: Path, pages: dict[str, Page] | None = None, *, require_cs
     for page in pages.values():
         for tag, attr, line in page.handlers:
             found.append(Broken(page.path, line, f"<{tag} {attr}=…>", "Event-Handler-Attribut"))
+        for tag, attr, line in page.duplicates:
+            found.append(Broken(page.path, line, f"<{tag} {attr}=… {attr}=…>", "Attribut doppelt (Text ist aus einem Attributwert ausgebrochen)"))
+        for url, line in page.refreshes:
+            if _BAD_SCHEME.match(url) or urlsplit(url).netloc:
+                found.append(Broken(page.path, line, url[:80], "Weiterleitung auf einen fremden Server"))
         for ref in page.refs:
             url = _INVISIBLE.sub("", html.unescape(ref.url))
             if _BAD_SCHEME.match(url) and not (ref.tag == "img" and url.lower().startswith("data:image/")):

@@ -6,6 +6,7 @@ Knows the content model and Markdown; knows nothing about MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,7 +149,8 @@ def front_matter(spec: PageSpec) -> str:
     """
     meta: dict[str, Any] = {"title": spec.title.translate(_ANGLES)}
     if spec.description:
-        meta["description"] = spec.description.translate(_ANGLES)
+        # Material prints it inside content="…": quotes must not end the attribute (a meta refresh could follow)
+        meta["description"] = html.escape(spec.description.translate(_ANGLES), quote=True)
     if spec.source_file:
         meta["source_file"] = spec.source_file
         meta["source_line"] = spec.source_line
