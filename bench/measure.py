@@ -1,0 +1,16 @@
+"""Run one command; print its wall time and the peak memory of it and all its children as JSON.
+
+A fresh process per measurement: ``RUSAGE_CHILDREN`` only ever grows within one process.
+"""
+
+import json
+import resource
+import subprocess
+import sys
+import time
+
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+wall = time.perf_counter() - start
+peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
+print(json.dumps({"wall": wall, "peak_mib": peak_kib / 1024, "rc": done.returncode, "stderr": done.stderr.decode()[-2000:]}))

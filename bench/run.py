@@ -1,0 +1,215 @@
+"""``make bench``: build synthetic content at 1×, 5× and 20× the shipped content and report medians.
+
+Measures the generator alone, the full ``bkk-site build`` (check, MkDocs, link and safety checks,
+swap), pages per second, peak memory, the generator's share of the build, and the time from
+saving a YAML file to the changed page during ``bkk-site serve``. Prints a Markdown table with
+the targets beside the measurements (reported, never asserted).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.synth import synthesize  # noqa: E402
+
+PY = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@dataclass
+class Row:
+    factor: int
+    items: int = 0
+    pages: int = 0
+    generate: list[float] = field(default_factory=list)
+    build: list[float] = field(default_factory=list)
+    peak: list[float] = field(default_factory=list)
+    preview: list[float] = field(default_factory=list)
+
+    def med(self, name: str) -> float | None:
+        values = getattr(self, name)
+        return statistics.median(values) if values else None
+
+    @property
+    def per_page_ms(self) -> float:
+        return 1000 * self.med("build") / self.pages
+
+    @property
+    def pages_per_s(self) -> float:
+        return self.pages / self.med("build")
+
+    @property
+    def share(self) -> float:
+        return self.med("generate") / self.med("build")
+
+
+def project(root: Path, content: Path) -> Path:
+    root.mkdir(parents=True)
+    shutil.copyfile(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("docs", "overrides", "generator"):
+        (root / name).symlink_to(ROOT / name)
+    shutil.move(str(content), root / "content")
+    return root
+
+
+def measure(cmd: list[str], cwd: Path) -> dict:
+    out = subprocess.run([PY, str(ROOT / "bench" / "measure.py"), *cmd], cwd=cwd, env=ENV, capture_output=True, text=True, check=True)
+    result = json.loads(out.stdout)
+    if result["rc"] != 0:
+        raise SystemExit(f"{' '.join(cmd)} ist fehlgeschlagen:\n{result['stderr']}")
+    return result
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def preview_latency(root: Path, runs: int, timeout: float = 300) -> list[float]:
+    """Save a new title into one recommendation; time until ``bkk-site serve`` serves it."""
+    path = sorted((root / "content" / "empfehlungen").glob("*.yaml"))[0]
+    url_path = f"/empfehlungen/{path.stem}/"
+    port = free_port()
+    server = subprocess.Popen([PY, "-m", "generator", "serve", "--addr", f"127.0.0.1:{port}"], cwd=root, env=ENV,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    url = f"http://127.0.0.1:{port}{url_path}"
+    times = []
+    try:
+        end = time.monotonic() + timeout
+        while "<h1" not in fetch(url):
+            if time.monotonic() > end or server.poll() is not None:
+                raise SystemExit("bkk-site serve ist nicht gestartet")
+            time.sleep(0.2)
+        original = path.read_text(encoding="utf-8")
+        for i in range(runs):
+            marker = f"Messung {i} {time.time_ns()}"
+            time.sleep(1.0)  # let the watcher settle after the previous rebuild
+            text = "".join(f"title: {marker}\n" if line.startswith("title:") else line for line in original.splitlines(keepends=True))
+            start = time.monotonic()
+            path.write_text(text, encoding="utf-8")
+            while marker not in fetch(url):
+                if time.monotonic() - start > timeout:
+                    raise SystemExit("Die Vorschau hat die Änderung nicht gezeigt")
+                time.sleep(0.02)
+            times.append(time.monotonic() - start)
+        path.write_text(original, encoding="utf-8")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)  # the server and the MkDocs process it started
+        server.wait(timeout=30)
+    return times
+
+
+def bench(factor: int, base: Path, runs: int, work: Path, serve: bool) -> Row:
+    row = Row(factor)
+    content = work / f"content-{factor}"
+    row.items = synthesize(base, content, factor)
+    root = project(work / f"project-{factor}", content)
+    subprocess.run([PY, "-m", "generator", "check"], cwd=root, env=ENV, check=True, stdout=subprocess.DEVNULL)
+    for _ in range(runs):
+        shutil.rmtree(root / "gen", ignore_errors=True)
+        out = subprocess.run([PY, str(ROOT / "bench" / "gen_time.py"), "content", "gen", "docs"], cwd=root, env=ENV,
+                             capture_output=True, text=True, check=True)
+        row.generate.append(json.loads(out.stdout)["wall"])
+    for _ in range(runs):
+        result = measure([PY, "-m", "generator", "build"], root)
+        row.build.append(result["wall"])
+        row.peak.append(result["peak_mib"])
+    row.pages = sum(1 for p in (root / "site").rglob("*.html") if p.name != "404.html")
+    if serve:
+        row.preview = preview_latency(root, runs)
+    print(f"  {factor}×: {row.pages} Seiten, Build {row.med('build'):.1f} s", file=sys.stderr)
+    return row
+
+
+def fmt(value: float | None, digits: int = 2, unit: str = "") -> str:
+    return "–" if value is None else f"{value:.{digits}f}{unit}".replace(".", ",")
+
+
+def table(rows: list[Row]) -> str:
+    lines = ["| Umfang | Inhaltsdateien | Seiten | Generator | Build gesamt | Seiten/s | ms pro Seite | Spitzenspeicher | "
+             "Anteil Generator | Speichern → Vorschau |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        lines.append(f"| {r.factor}× | {r.items} | {r.pages} | {fmt(r.med('generate'))} s | {fmt(r.med('build'))} s | "
+                     f"{fmt(r.pages_per_s, 0)} | {fmt(r.per_page_ms, 1)} | {fmt(r.med('peak'), 0)} MiB | {fmt(100 * r.share, 1)} % | "
+                     f"{fmt(r.med('preview'))} s |" if r.preview else
+                     f"| {r.factor}× | {r.items} | {r.pages} | {fmt(r.med('generate'))} s | {fmt(r.med('build'))} s | "
+                     f"{fmt(r.pages_per_s, 0)} | {fmt(r.per_page_ms, 1)} | {fmt(r.med('peak'), 0)} MiB | {fmt(100 * r.share, 1)} % | – |")
+    return "\n".join(lines)
+
+
+def targets(rows: list[Row]) -> str:
+    by = {r.factor: r for r in rows}
+    checks = []
+    if 5 in by and 20 in by:
+        ratio = by[20].per_page_ms / by[5].per_page_ms
+        checks.append(("Kosten pro Seite bei 20× höchstens 110 % von 5× (linear)", f"{fmt(100 * ratio, 0)} %", ratio <= 1.10))
+    if 20 in by:
+        checks.append(("mindestens 100 Seiten/s bei 20×", f"{fmt(by[20].pages_per_s, 0)} Seiten/s", by[20].pages_per_s >= 100))
+        checks.append(("Spitzenspeicher höchstens 500 MiB bei 20×", f"{fmt(by[20].med('peak'), 0)} MiB", by[20].med("peak") <= 500))
+    worst = max(rows, key=lambda r: r.share)
+    checks.append(("Generator höchstens 5 % des Builds", f"höchstens {fmt(100 * worst.share, 1)} % (bei {worst.factor}×)", worst.share <= 0.05))
+    for factor, limit in ((1, 1.0), (5, 3.0)):
+        if factor in by and by[factor].preview:
+            value = by[factor].med("preview")
+            checks.append((f"Speichern → Vorschau höchstens {fmt(limit, 0)} s bei {factor}×", f"{fmt(value)} s", value <= limit))
+    lines = ["| Ziel | Gemessen | Erreicht |", "|---|---|---|"]
+    lines += [f"| {goal} | {value} | {'ja' if ok else '**nein**'} |" for goal, value, ok in checks]
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
+    return f"{os.cpu_count()} Kerne ({cpu}), Python {platform.python_version()}, {platform.system()} {platform.release()}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--factors", default="1,5,20")
+    p.add_argument("--runs", type=int, default=3, help="Läufe je Messung; berichtet wird der Median")
+    p.add_argument("--content", type=Path, default=ROOT / "content", help="Grundlage (1×): die ausgelieferten Inhalte")
+    p.add_argument("--serve-up-to", type=int, default=5, help="Vorschau-Latenz nur bis zu diesem Faktor messen")
+    p.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
+    args = p.parse_args(argv)
+    base = (args.content if (args.content / "empfehlungen").is_dir() else ROOT / "tests" / "fixtures" / "content").resolve()
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="bkk-bench-") as tmp:
+        rows = [bench(int(f), base, args.runs, Path(tmp), int(f) <= args.serve_up_to) for f in args.factors.split(",")]
+    minutes = (time.monotonic() - started) / 60
+    report = (f"Gemessen am {dt.date.today().isoformat()} auf {machine()}; Grundlage: `{base.relative_to(ROOT)}`; "
+              f"Median aus {args.runs} Läufen; Dauer der Messung {fmt(minutes, 1)} min.\n\n{table(rows)}\n\n{targets(rows)}\n")
+    args.out.write_text(report, encoding="utf-8")
+    print(report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
