@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve check generate clean lint
+.PHONY: site test serve check generate clean lint bench
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ check: $(STAMP)
 
 generate: $(STAMP)
 	$(VENV)/bin/bkk-site generate
+
+# Synthetic content at 1×, 5×, 20×: build times, pages/s, memory, preview latency (≈ 10–15 min on 2 cores).
+bench: $(STAMP)
+	$(PY) bench/run.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check generator tests

@@ -58,6 +58,7 @@ class Content:
     origins: dict[Key, Origin] = field(default_factory=dict)
     backlinks: dict[Key, list[Key]] = field(default_factory=dict)
     category_of: dict[str, str] = field(default_factory=dict)
+    _cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, by_kind: dict[str, dict[str, Any]], origins: dict[Key, Origin]) -> Content:
@@ -121,7 +122,23 @@ class Content:
         return {key: sorted(value) for key, value in found.items()}
 
     def active(self, kind: str) -> list[Any]:
-        return [i for i in self.items(kind).values() if i.status == "active"]
+        key = ("active", kind)
+        if key not in self._cache:  # templates ask often; the content does not change while rendering
+            self._cache[key] = [i for i in self.items(kind).values() if i.status == "active"]
+        return self._cache[key]
+
+    def mentioning(self, by_kind: str, target_kind: str, target_id: str) -> list[Any]:
+        """Active items of ``by_kind`` that reference the target, in ``by_kind``'s order.
+
+        Read from the backlinks, so an overview page costs as much as its links; filtering
+        every item for every heading grows with the square of the content.
+        """
+        key = ("order", by_kind)
+        if key not in self._cache:
+            self._cache[key] = {item.id: n for n, item in enumerate(self.active(by_kind))}
+        order = self._cache[key]
+        found = {i for k, i in self.backlinks.get((target_kind, target_id), []) if k == by_kind and i in order}
+        return [self.items(by_kind)[i] for i in sorted(found, key=order.__getitem__)]
 
 
 _ATTRIBUTE = {

@@ -56,6 +56,16 @@ def title_of(item: Any) -> str:
     return item.id
 
 
+def relative(target: str, start: str) -> str:
+    """``posixpath.relpath`` for the docs tree's normalised relative paths, without its two
+    ``os.getcwd()`` calls per link (a large share of the generator's time at thousands of links)."""
+    to, here = target.split("/"), start.split("/") if start else []
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
+
+
 class Linker:
     """Relative links from one page, so the same Markdown works under any base URL."""
 
@@ -65,7 +75,7 @@ class Linker:
 
     def href(self, path: str) -> str:
         file, _, anchor = path.partition("#")
-        rel = posixpath.relpath(file, posixpath.dirname(self.here) or ".")
+        rel = relative(file, posixpath.dirname(self.here))
         if file == self.here and anchor:
             return f"#{anchor}"
         return rel + (f"#{anchor}" if anchor else "")
