@@ -29,24 +29,33 @@ class Broken:
         return f"{self.page}:{self.line}: {self.reason}: {self.url}"
 
 
-def _resolve(site: Path, page: str, path: str) -> str | None:
+def _resolve(site: Path, page: str, path: str, files: set[str], dirs: set[str]) -> str | None:
     """The site-relative file a link's path part points at, or None when it leaves the site."""
     base = posixpath.dirname(page)
     joined = posixpath.normpath(posixpath.join(base, path)) if not path.startswith("/") else posixpath.normpath(path.lstrip("/"))
-    if joined == "." :
+    if joined == ".":
         joined = ""
     if joined.startswith(".."):
         return None
-    target = site / joined if joined else site
-    if target.is_dir():
-        return posixpath.join(joined, "index.html") if (target / "index.html").is_file() else None
-    return joined if target.is_file() else None
+    if joined in dirs:
+        index = posixpath.join(joined, "index.html") if joined else "index.html"
+        return index if index in files else None
+    return joined if joined in files else None
+
+
+def _tree(site: Path) -> tuple[set[str], set[str]]:
+    """Every file and folder of the site, read once (a stat per link is slow at thousands of pages)."""
+    files, dirs = set(), {""}
+    for path in site.rglob("*"):
+        (dirs if path.is_dir() else files).add(path.relative_to(site).as_posix())
+    return files, dirs
 
 
 def check_links(site: Path, pages: dict[str, Page] | None = None) -> list[Broken]:
     """All broken internal links and anchors of the built site in ``site``."""
     site = Path(site)
     pages = read_site(site) if pages is None else pages
+    files, dirs = _tree(site)
     broken: list[Broken] = []
     for page in pages.values():
         if page.path in _SKIP_PAGES:
@@ -62,7 +71,7 @@ def check_links(site: Path, pages: dict[str, Page] | None = None) -> list[Broken
                     broken.append(Broken(page.path, ref.line, url, "nicht erlaubtes Link-Schema"))
                 continue
             path, fragment = unquote(parts.path), unquote(parts.fragment)
-            target = _resolve(site, page.path, path) if path else page.path
+            target = _resolve(site, page.path, path, files, dirs) if path else page.path
             if target is None:
                 broken.append(Broken(page.path, ref.line, url, "Ziel fehlt"))
                 continue
