@@ -83,3 +83,12 @@ def test_attribute_breakout_and_foreign_refresh_are_found(tmp_path):
     reasons = [b.reason for b in check_safety(root)]
     assert "Attribut doppelt (Text ist aus einem Attributwert ausgebrochen)" in reasons
     assert reasons.count("Weiterleitung auf einen fremden Server") == 1
+
+
+def test_reading_on_several_cores_gives_the_same_pages(tmp_path):
+    from generator.postbuild.html_index import read_site
+
+    root = site(tmp_path, {f"s{i}/index.html": f'<h2 id="a{i}">x</h2><a href="../s{(i + 1) % 250}/#a{(i + 1) % 250}">n</a>'
+                           for i in range(250)})
+    assert read_site(root, workers=2) == read_site(root, workers=1)
+    assert check_links(root) == []
