@@ -15,6 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..content import Content
+from ..options import SiteOptions
 from ..model import (
     ALL_KINDS,
     INSTRUMENT_LABELS,
@@ -81,6 +82,9 @@ def environment() -> jinja2.Environment:
         PROVENANCE=PROVENANCE_LABELS, TRACKS=TRACK_LABELS, LEVELS=LEVEL_LABELS, NORM_LEVELS=NORM_LEVEL_LABELS,
         INSTRUMENTS=INSTRUMENT_LABELS, KINDS=ALL_KINDS, title_of=title_of, url_path=url_path, raw=Markup,
     )
+    from ..trainer.globals import template_globals  # trainer helpers (QR paths, short URLs, handout entries)
+
+    env.globals.update(template_globals())
     return env
 
 
@@ -151,9 +155,10 @@ def front_matter(spec: PageSpec) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
-def render_pages(content: Content) -> dict[str, str]:
+def render_pages(content: Content, options: SiteOptions | None = None) -> dict[str, str]:
     """Every generated Markdown page, keyed by its path below the docs folder."""
     env = environment()
+    env.globals["site"] = options or SiteOptions()
     out: dict[str, str] = {}
     for spec in _index_pages(content) + _item_pages(content):
         template = env.get_template(spec.template)
