@@ -15,7 +15,6 @@ import jinja2
 from markupsafe import Markup
 
 from ..content import Content
-from ..options import SiteOptions
 from ..model import (
     ALL_KINDS,
     INSTRUMENT_LABELS,
@@ -24,6 +23,7 @@ from ..model import (
     PROVENANCE_LABELS,
     TRACK_LABELS,
 )
+from ..options import SiteOptions
 from .links import Linker, page_path, title_of, url_path
 from .text import escape_text, finalize, markdown_field, plain
 

@@ -7,6 +7,7 @@ pages for short URLs and former ids, seminar handouts, and the open-data downloa
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +50,6 @@ def published_urls(pages: dict[str, Any], content: Content) -> set[str]:
 
 def _with_meta(page: str, key: str, value: str) -> str:
     """Add one front-matter key (JSON is valid YAML, as in ``front_matter``)."""
-    import json
-
     head, sep, rest = page.partition("\n---\n")
     return f"{head}\n{key}: {json.dumps(value, ensure_ascii=False)}{sep}{rest}"
 
@@ -89,10 +88,10 @@ def trainer_files(content: Content, pages: dict[str, str], options: SiteOptions,
         link = short or canonical
         text = _with_meta(text, "permalink", link)
         if item is not None and item.status == "active":
-            L = Linker(path, content)
+            linker = Linker(path, content)
             text = text.rstrip("\n") + "\n\n" + block.render(
-                L=L, canonical=canonical, short=short, qr_target=link, label=getattr(item, "label", None) or item.id,
-                svg_href=L.href(qr.qr_path(path, "svg")), png_href=L.href(qr.qr_path(path, "png")),
+                L=linker, canonical=canonical, short=short, qr_target=link, label=getattr(item, "label", None) or item.id,
+                svg_href=linker.href(qr.qr_path(path, "svg")), png_href=linker.href(qr.qr_path(path, "png")),
             ).strip() + "\n"
         out[path] = text
         if assets:

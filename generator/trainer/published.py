@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..content import Content
 from ..model import ALL_KINDS
-from ..problems import Mark, Problem, display_path
+from ..options import SiteOptions
+from ..problems import ContentError, Mark, Problem, display_path
+from ..render.pages import render_pages
 
 HEADER = """\
 # Veröffentlichte Adressen der Website, eine je Zeile, sortiert. Wird von „bkk-site build“ ergänzt.
@@ -43,7 +46,7 @@ def _hint(url: str) -> str:
     short = _SHORT.match(url)
     if short:
         label = f"{short.group(1).upper()}-{int(short.group(2)):02d}"
-        return (f"Das Kurzzeichen {label} (oder {short.group(1).upper()}-{short.group(2)}) ist nicht mehr vergeben. Kurzzeichen sind dauerhaft: "
+        return (f"Das Kurzzeichen {label} ist nicht mehr vergeben. Kurzzeichen sind dauerhaft: "
                 "geben Sie dem Eintrag sein Kurzzeichen zurück; soll er wegfallen, setzen Sie „status: withdrawn“ statt ihn zu löschen.")
     parts = url.strip("/").split("/")
     folders = {k.folder for k in ALL_KINDS.values()}
@@ -60,3 +63,22 @@ def check(path: Path, urls: set[str]) -> list[Problem]:
     shown = display_path(path)
     return [Problem(Mark(shown, line, 1), f"Die veröffentlichte Adresse {url} gäbe es nicht mehr.", _hint(url))
             for line, url in read(path) if url not in urls]
+
+
+def current_urls(content: Content) -> set[str]:
+    """Every address the content gives the online site (directory URLs), without writing anything."""
+    from .files import published_urls, trainer_files
+
+    options = SiteOptions()
+    pages = render_pages(content, options)
+    pages.update({k: v for k, v in trainer_files(content, pages, options, assets=False).items() if isinstance(v, str)})
+    return published_urls(pages, content)
+
+
+def refuse_lost(path: Path, content: Content) -> set[str]:
+    """Raise ContentError when a published address would vanish; else return the current ones."""
+    urls = current_urls(content)
+    problems = check(path, urls)
+    if problems:
+        raise ContentError(problems)
+    return urls
