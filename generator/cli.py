@@ -30,7 +30,7 @@ def _report(exc: ContentError) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     content = load_content(args.content)
-    published.refuse_lost(args.published, content)
+    published.refuse_lost(args.published or args.content / published.FILE_NAME, content)
     total = sum(len(content.items(kind)) for kind in ("phase", "actor", "recommendation", "indicator", "legal_norm", "glossary", "land"))
     print(f"Inhalt in Ordnung ({total} Einträge geprüft, {len(content.sources)} Quellen).")
     return 0
@@ -54,7 +54,8 @@ def _mkdocs(*argv: str, content: Path, config: Path) -> list[str]:
 def cmd_build(args: argparse.Namespace) -> int:
     """Build into a temporary folder; replace the site only when everything succeeded."""
     content = load_content(args.content)  # report content errors in our own format, before MkDocs runs
-    urls = published.refuse_lost(args.published, content)
+    listing = args.published or args.content / published.FILE_NAME
+    urls = published.refuse_lost(listing, content)
     site = Path(args.site_dir).resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
@@ -74,8 +75,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         site.rename(old)
     tmp.rename(site)
     shutil.rmtree(old, ignore_errors=True)
-    added = published.update(args.published, urls)
-    print(f"Website gebaut: {site}" + (f" ({len(added)} neue Adressen in {args.published})" if added else ""))
+    added = published.update(listing, urls)
+    print(f"Website gebaut: {site}" + (f" ({len(added)} neue Adressen in {listing})" if added else ""))
     return 0
 
 
@@ -88,7 +89,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 0
 
 
-PUBLISHED_HELP = "Liste der veröffentlichten Adressen, die erhalten bleiben müssen (Standard: published-urls.txt)"
+PUBLISHED_HELP = "Liste der veröffentlichten Adressen, die erhalten bleiben müssen (Standard: published-urls.txt im Inhaltsordner)"
 
 
 def parser() -> argparse.ArgumentParser:
@@ -102,7 +103,7 @@ def parser() -> argparse.ArgumentParser:
         return sp
 
     c = add("check", cmd_check, "Inhalt nur prüfen. Exit 0: alles gültig, 1: Fehler gefunden.")
-    c.add_argument("--published", type=Path, default=Path("published-urls.txt"), help=PUBLISHED_HELP)
+    c.add_argument("--published", type=Path, default=None, help=PUBLISHED_HELP)
     g = add("generate", cmd_generate, "Markdown-Seiten erzeugen (für MkDocs oder eine andere Engine).")
     g.add_argument("--out", type=Path, default=Path(".generated/docs"), help="Zielordner (Standard: .generated/docs)")
     g.add_argument("--site-url", default="", help="Öffentliche Adresse der Website für QR-Codes und Kurzlinks, z. B. https://bkk.example.org/")
@@ -110,7 +111,7 @@ def parser() -> argparse.ArgumentParser:
     b = add("build", cmd_build, "Seiten erzeugen und die Website bauen (mkdocs build --strict).")
     b.add_argument("--site-dir", type=Path, default=Path("site"), help="Zielordner der Website (Standard: site)")
     b.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help=argparse.SUPPRESS)
-    b.add_argument("--published", type=Path, default=Path("published-urls.txt"), help=PUBLISHED_HELP)
+    b.add_argument("--published", type=Path, default=None, help=PUBLISHED_HELP)
     s = add("serve", cmd_serve, "Live-Vorschau auf http://127.0.0.1:8000, aktualisiert sich beim Speichern.")
     s.add_argument("--addr", default="127.0.0.1:8000", help="Adresse der Vorschau (Standard: 127.0.0.1:8000)")
     s.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help=argparse.SUPPRESS)

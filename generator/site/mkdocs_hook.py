@@ -25,6 +25,16 @@ def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+def _content_dir(config) -> Path:
+    return Path(os.environ.get("BKK_CONTENT") or _root(config) / "content")
+
+
+def on_serve(server, config, builder):
+    """Rebuild when a YAML file is saved, also when --content points elsewhere."""
+    server.watch(str(_content_dir(config)))
+    return server
+
+
 def site_options(config) -> SiteOptions:
     """What the generator needs from mkdocs.yml, handed over as plain values."""
     licence = (config.extra or {}).get("data_licence") or {}
@@ -36,15 +46,13 @@ def site_options(config) -> SiteOptions:
 
 
 def on_files(files: Files, config) -> Files:
-    root = _root(config)
-    content = Path(os.environ.get("BKK_CONTENT") or root / "content")
-    out = root / GENERATED
+    content = _content_dir(config)
+    out = Path(os.environ.get("BKK_GENERATED_DIR") or _root(config) / GENERATED)
     options = site_options(config)
-    if os.environ.get("BKK_GENERATED") != "1":
-        try:
-            generate(content, out, options=options)
-        except ContentError as exc:
-            raise PluginError("Der Inhalt enthält Fehler:\n" + str(exc)) from None
+    try:
+        generate(content, out, options=options)
+    except ContentError as exc:
+        raise PluginError("Der Inhalt enthält Fehler:\n" + str(exc)) from None
     hand_written = [f for f in files.documentation_pages()]
     # Every generated file: pages, and verbatim files (redirect pages, QR codes, data downloads).
     for path in sorted(p for p in out.rglob("*") if p.is_file() and not p.name.startswith(".")):

@@ -15,6 +15,8 @@ from ..options import SiteOptions
 from ..problems import ContentError, Mark, Problem, display_path
 from ..render.pages import render_pages
 
+FILE_NAME = "published-urls.txt"  # kept in the content folder: the addresses this content has published
+
 HEADER = """\
 # Veröffentlichte Adressen der Website, eine je Zeile, sortiert. Wird von „bkk-site build“ ergänzt.
 # Nie Zeilen löschen: „bkk-site check“ prüft, dass jede Adresse weiter antwortet (Seite,
