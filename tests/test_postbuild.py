@@ -50,7 +50,9 @@ def test_safety_accepts_hashed_theme_script_and_refuses_everything_else(tmp_path
                    '<script src="assets/x.js"></script><a href="https://example.org">klick</a><link rel="canonical" href="https://x.org/">',
         "bad.html": f"<head>{head}</head><script>alert(1)</script><p onclick=alert(1)>x</p><a href=' jav&#x61;script:alert(1)'>x</a>"
                     '<img src="https://tracker.example/p.gif"><link rel=stylesheet href="https://cdn.example/x.css">',
-        "nocsp.html": "<p>ohne Richtlinie</p>",
+        "nocsp.html": '<p>ohne Richtlinie</p><script src="assets/javascripts/bundle.0a1b2c.min.js"></script>',
+        "stub.html": '<meta http-equiv="refresh" content="0; url=../ziel/"><a href="../ziel/">weiter</a>',
+        "stub-script.html": "<script>location.href='x'</script>",
     })
     found = check_safety(root)
     assert not [b for b in found if b.page == "ok.html"]
@@ -58,6 +60,8 @@ def test_safety_accepts_hashed_theme_script_and_refuses_everything_else(tmp_path
     assert reasons.count("lädt von einem fremden Server") == 2
     assert {"Inline-Skript, das die Sicherheitsrichtlinie nicht erlaubt", "Event-Handler-Attribut", "Skript- oder Daten-URL"} <= set(reasons)
     assert [b.reason for b in found if b.page == "nocsp.html"] == ["Sicherheitsrichtlinie fehlt"]
+    assert [b.reason for b in found if b.page == "stub.html"] == []  # a redirect stub needs no policy of its own
+    assert [b.reason for b in found if b.page == "stub-script.html"] == ["Inline-Skript, das die Sicherheitsrichtlinie nicht erlaubt"]
 
 
 def test_script_in_title_is_text_not_script(tmp_path):
