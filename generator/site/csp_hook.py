@@ -7,7 +7,7 @@ blocked (and ``bkk-site build`` fails on it, see generator/postbuild/safety.py).
 
 ``overrides/main.html`` writes ``config.extra.csp`` into a meta tag; this hook fills it in.
 During ``mkdocs serve`` inline scripts are allowed, because the live-reload script MkDocs
-injects changes on every request.
+injects changes on every request; so they are in the offline copy (see ``on_config``).
 """
 
 from __future__ import annotations
@@ -38,9 +38,9 @@ _patterns: list[re.Pattern[str]] = []
 _serving = False
 
 
-def policy(serving: bool = False) -> str:
+def policy(serving: bool = False, offline: bool = False) -> str:
     rules = dict(POLICY)
-    if serving:
+    if serving or offline:
         rules["script-src"] = "'self' 'unsafe-inline'"
     return "; ".join(f"{name} {value}" for name, value in rules.items())
 
@@ -66,7 +66,10 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config):
     global _patterns
     _patterns = theme_script_patterns(list(config.theme.dirs))
-    config.extra["csp"] = policy(_serving)
+    # The offline copy's search runs its worker in an about:blank frame filled with inline script
+    # (iframe-worker shim); such a frame inherits the policy, so inline script must be allowed there.
+    offline = any(name in config.plugins for name in ("offline", "material/offline"))
+    config.extra["csp"] = policy(_serving, offline)
     return config
 
 
