@@ -1,0 +1,93 @@
+"""The thin MkDocs side: regenerate from content/ on every build and serve, add the pages.
+
+Loaded by MkDocs through ``hooks:`` in mkdocs.yml. All logic lives in the generator; this
+file only connects it to MkDocs' events (the way mkdocs-gen-files adds files). MkDocs
+re-imports this file for every rebuild, so state that must last lives in ``preview``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from generator.generate import generate
+from generator.problems import ContentError
+from generator.site import preview
+from generator.site.edit_links import edit_and_view
+
+GENERATED = ".generated/pages"
+POLL_SECONDS = 0.1  # MkDocs polls for changes every 0.5 s; a save should show within a second
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def _content(config) -> Path:
+    return Path(os.environ.get("BKK_CONTENT") or _root(config) / "content")
+
+
+def on_startup(command, dirty):
+    preview.start(command)
+
+
+def on_files(files: Files, config) -> Files:
+    root = _root(config)
+    out = root / GENERATED
+    if os.environ.get("BKK_GENERATED") != "1":
+        try:
+            generate(_content(config), out)
+            preview.succeeded()
+        except ContentError as exc:
+            if not preview.serving:
+                raise PluginError("Der Inhalt enthält Fehler:\n" + str(exc)) from None
+            preview.failed(exc.problems)  # keep serving the last good tree
+    for path in sorted(p for p in out.rglob("*.md")):
+        rel = path.relative_to(out).as_posix()
+        if files.get_file_from_path(rel) is not None:
+            raise PluginError(f"docs/{rel} hat denselben Pfad wie eine erzeugte Seite; bitte umbenennen.")
+        files.append(File(rel, str(out), config.site_dir, config.use_directory_urls))
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    """Edit and view buttons open the YAML source (view: at its line), not the generated Markdown."""
+    generated = Path(page.file.abs_src_path or "").resolve().is_relative_to((_root(config) / GENERATED).resolve())
+    edit, view = edit_and_view(config.repo_url, config.edit_uri, _root(config), page.meta.get("source_file"),
+                               page.meta.get("source_line"), None if generated else page.file.src_uri, config.docs_dir)
+    page.edit_url = edit
+    page.meta["view_url"] = view
+    return context
+
+
+def on_post_page(output, page, config):
+    if preview.serving:
+        return preview.inject(output, _base_url(page))
+    return output
+
+
+def on_post_build(config):
+    if preview.serving:
+        preview.write_status(Path(config.site_dir))
+
+
+def on_serve(server, config, builder):
+    """Watch the content folder wherever it lives, and look for changes more often than MkDocs does."""
+    try:  # private attributes of watchdog's polling observer: best effort, the default still works
+        server.observer._timeout = POLL_SECONDS
+        for emitter in list(server.observer.emitters):
+            emitter._timeout = POLL_SECONDS
+    except AttributeError:
+        pass
+    content = _content(config)
+    if content.is_dir():
+        server.watch(str(content))
+    return server
+
+
+def _base_url(page) -> str:
+    depth = page.url.count("/") if page.url else 0
+    return "/".join([".."] * depth) or "."

@@ -1,0 +1,85 @@
+"""Live preview state that survives rebuilds: serve mode, the last content errors, the banner.
+
+MkDocs loads ``hooks:`` files afresh for every rebuild, so whatever must outlive one build
+(are we serving? did the last save break the content?) lives in this normally imported
+module. During ``serve`` a broken save keeps the last good generated tree, prints the errors
+and shows them in the browser; ``build`` still fails hard.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import sys
+from pathlib import Path
+
+from generator.problems import Problem
+
+STATUS_DIR = "_vorschau"
+STATUS_FILE = "status.json"
+SCRIPT_FILE = "banner.js"
+BANNER_ID = "bkk-vorschau-fehler"
+
+serving = False
+problems: list[Problem] = []
+
+
+def start(command: str) -> None:
+    global serving
+    serving = command == "serve"
+
+
+def failed(found: list[Problem]) -> None:
+    """Remember the errors of this save and show them in the terminal (German, with the line)."""
+    global problems
+    problems = list(found)
+    print("\n".join(p.format() for p in problems), file=sys.stderr)
+    count = len(problems)
+    print(f"Vorschau: {count} Fehler – die Seiten zeigen den letzten fehlerfreien Stand. "
+          "Nach dem nächsten gültigen Speichern aktualisiert sich die Vorschau von selbst.", file=sys.stderr)
+
+
+def succeeded() -> None:
+    global problems
+    if problems:
+        print("Vorschau: Fehler behoben, Seiten sind wieder aktuell.", file=sys.stderr)
+    problems = []
+
+
+def status() -> dict:
+    return {"ok": not problems, "errors": [
+        {"file": p.mark.file, "line": p.mark.line, "col": p.mark.col, "message": p.message, "hint": p.hint} for p in problems]}
+
+
+def banner_html() -> str:
+    """Server-side banner for pages built while the content is broken (works without JavaScript)."""
+    if not problems:
+        return ""
+    items = "".join(f"<li><code>{html.escape(str(p.mark))}</code> {html.escape(p.message)}</li>" for p in problems[:20])
+    more = f"<li>… und {len(problems) - 20} weitere</li>" if len(problems) > 20 else ""
+    return (f'<div id="{BANNER_ID}" role="alert" class="admonition danger" style="margin:0;border-radius:0">'
+            f'<p class="admonition-title">Vorschau veraltet: der Inhalt enthält {len(problems)} Fehler</p>'
+            f"<ul>{items}{more}</ul><p>Die Seiten zeigen den letzten fehlerfreien Stand. "
+            "Details stehen im Terminal; nach dem nächsten gültigen Speichern verschwindet dieser Hinweis.</p></div>")
+
+
+def inject(output: str, base_url: str) -> str:
+    """Add the banner script (and, while broken, the banner) to a built page."""
+    script = f'<script src="{base_url}/{STATUS_DIR}/{SCRIPT_FILE}" defer></script>'
+    banner = banner_html()
+    if "<body" in output:
+        head, sep, rest = output.partition("<body")
+        tag_end = rest.find(">") + 1
+        output = head + sep + rest[:tag_end] + banner + rest[tag_end:]
+    return output.replace("</body>", script + "</body>", 1) if "</body>" in output else output + script
+
+
+def write_status(site_dir: Path) -> None:
+    """The status file and script every served page polls after a live reload."""
+    folder = Path(site_dir) / STATUS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / STATUS_FILE).write_text(json.dumps(status(), ensure_ascii=False), encoding="utf-8")
+    script = (Path(__file__).parent / SCRIPT_FILE).read_text(encoding="utf-8")
+    target = folder / SCRIPT_FILE
+    if not target.exists() or target.read_text(encoding="utf-8") != script:
+        target.write_text(script, encoding="utf-8")
