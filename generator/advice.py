@@ -14,13 +14,14 @@ from pathlib import Path
 
 from .content import Content
 from .load import Document, load_file
-from .model import Kind
+from .model import ALL_KINDS, Kind
 from .problems import ContentError, Mark, Problem, display_path
 from .render.links import page_path
 from .render.pages import render_pages
 from .validate import content_files
 
 REVIEW_MONTHS = 24
+PLACEHOLDER = "BITTE AUSFÜLLEN"  # what ``bkk-site new`` writes into required texts
 SCHEMA_PREFIX = "# yaml-language-server: $schema="
 _MD_LINK = re.compile(r"\]\(([^)\s#]+)(?:#[^)\s]*)?\)")
 
@@ -82,9 +83,11 @@ def sources_without_access_date(content: Content) -> list[Problem]:
 
 
 def missing_keywords(content: Content) -> list[Problem]:
+    """Items with a page of their own are what search finds; the glossary has ``synonyms`` instead."""
     problems = []
     for kind, item in content.all_items():
-        if kind == "source" or getattr(item, "keywords", None) or getattr(item, "status", "active") != "active":
+        spec = ALL_KINDS[kind]
+        if not spec.own_pages or spec.single or getattr(item, "keywords", None) or getattr(item, "status", "active") != "active":
             continue
         problems.append(Problem(
             _mark(content, kind, item.id), f"„{item.id}“ hat keine Suchwörter („keywords“).",
@@ -138,6 +141,22 @@ def unlinked_items(content: Content, pages: dict[str, str] | None = None) -> lis
     return problems
 
 
+def placeholders(content_dir: Path) -> list[Problem]:
+    """Texts that ``bkk-site new`` left for the editor to fill in."""
+    problems = []
+    for _kind, path in content_files(Path(content_dir)):
+        try:
+            lines = path.read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        for number, line in enumerate(lines, 1):
+            col = line.find(PLACEHOLDER)
+            if col >= 0 and not line.lstrip().startswith("#"):
+                problems.append(Problem(Mark(display_path(path), number, col + 1), f"Hier steht noch der Platzhalter „{PLACEHOLDER}“.",
+                                        "Ersetzen Sie ihn durch den Text aus der Quelle.", "warning"))
+    return problems
+
+
 def schema_lines(content_dir: Path) -> list[Problem]:
     problems = []
     for kind, path in content_files(Path(content_dir)):
@@ -164,6 +183,6 @@ def advise(content: Content, content_dir: Path, today: dt.date | None = None, pa
     _doc.cache_clear()
     today = today or dt.date.today()
     found = (stale_reviews(content, today) + sources_without_access_date(content) + missing_keywords(content)
-             + unlinked_items(content, pages) + schema_lines(content_dir))
+             + unlinked_items(content, pages) + schema_lines(content_dir) + placeholders(content_dir))
     return sorted(found)
 

@@ -10,26 +10,59 @@ import sys
 import tempfile
 from pathlib import Path
 
+from . import report
+from .advice import advise
 from .generate import generate
 from .problems import ContentError
+from .scaffold import ScaffoldError, create
+from .schemas import write_schemas
 from .validate import load_content
 from .write import UnsafeOutputError
 
 ROOT = Path.cwd()
 
 
-def _report(exc: ContentError) -> int:
-    for problem in exc.problems:
-        print(problem.format(), file=sys.stderr)
-    count = len(exc.problems)
-    print(f"{count} Fehler gefunden." if count != 1 else "1 Fehler gefunden.", file=sys.stderr)
+def _report(exc: ContentError, fmt: str = "text") -> int:
+    if fmt != "text":
+        print(report.render(exc.problems, fmt))
+        return 1
+    print(report.as_text(exc.problems), file=sys.stderr)
+    print(report.summary(exc.problems), file=sys.stderr)
     return 1
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    content = load_content(args.content)
-    total = sum(len(content.items(kind)) for kind in ("phase", "actor", "recommendation", "indicator", "legal_norm", "glossary", "land"))
-    print(f"Inhalt in Ordnung ({total} Einträge geprüft, {len(content.sources)} Quellen).")
+    try:
+        content = load_content(args.content)
+    except ContentError as exc:
+        return _report(exc, args.format)
+    warnings = advise(content, args.content)
+    if args.format != "text":
+        print(report.render(warnings, args.format))
+    elif warnings:
+        print(report.as_text(warnings), file=sys.stderr)
+        print(report.summary(warnings) + (" Mit --strict zählen Warnungen als Fehler." if not args.strict else ""), file=sys.stderr)
+    if warnings and args.strict:
+        return 1
+    if args.format == "text":
+        total = sum(len(content.items(kind)) for kind in ("phase", "actor", "recommendation", "indicator", "legal_norm", "glossary", "land"))
+        print(f"Inhalt in Ordnung ({total} Einträge geprüft, {len(content.sources)} Quellen).")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    try:
+        path = create(args.kind, args.id, args.content)
+    except ScaffoldError as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return 1
+    print(f"Angelegt: {path}\nFüllen Sie die Felder aus (Kommentare erklären jedes Feld) und prüfen Sie mit „make check“.")
+    return 0
+
+
+def cmd_schemas(args: argparse.Namespace) -> int:
+    changed = write_schemas(args.out)
+    print(f"JSON-Schemas in {args.out}: {len(changed)} geändert." if changed else f"JSON-Schemas in {args.out} sind aktuell.")
     return 0
 
 
@@ -68,7 +101,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     env = {**os.environ, "BKK_CONTENT": str(Path(args.content).resolve()), "NO_MKDOCS_2_WARNING": "1"}
-    cmd = _mkdocs("serve", "--livereload", "-a", args.addr, content=args.content, config=args.config)
+    # --dirty: rebuild only the pages whose (generated) Markdown changed, so a save shows within a second
+    cmd = _mkdocs("serve", "--livereload", "--dirty", "-a", args.addr, content=args.content, config=args.config)
     try:
         return subprocess.run(cmd, env=env, check=False).returncode
     except KeyboardInterrupt:
@@ -85,7 +119,15 @@ def parser() -> argparse.ArgumentParser:
         sp.set_defaults(func=func)
         return sp
 
-    add("check", cmd_check, "Inhalt nur prüfen. Exit 0: alles gültig, 1: Fehler gefunden.")
+    c = add("check", cmd_check, "Inhalt nur prüfen. Exit 0: alles gültig, 1: Fehler gefunden. Warnungen blockieren nicht.")
+    c.add_argument("--format", choices=report.FORMATS, default="text",
+                   help="Ausgabe: text (für Menschen), json (für Programme), github (Anmerkungen in GitHub Actions)")
+    c.add_argument("--strict", action="store_true", help="Warnungen wie Fehler behandeln (Exit 1)")
+    n = add("new", cmd_new, "Neue Inhaltsdatei mit allen Feldern und Erklärungen anlegen.")
+    n.add_argument("kind", help="Inhaltsart, z. B. recommendation, actor, source (oder der Ordnername, z. B. empfehlungen)")
+    n.add_argument("id", help="ID des neuen Eintrags, z. B. fruehe-beratung")
+    sc = add("schemas", cmd_schemas, "JSON-Schemas für Editoren aus dem Modell erzeugen.")
+    sc.add_argument("--out", type=Path, default=Path("schemas"), help="Zielordner (Standard: schemas)")
     g = add("generate", cmd_generate, "Markdown-Seiten erzeugen (für MkDocs oder eine andere Engine).")
     g.add_argument("--out", type=Path, default=Path(".generated/docs"), help="Zielordner (Standard: .generated/docs)")
     g.add_argument("--docs", default="docs", help="Handgeschriebene Seiten, die mit kopiert werden (Standard: docs; leer: keine)")
