@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content import Content
+from .history import last_changed
 from .problems import ContentError, Mark, Problem
 from .render.pages import render_pages
 from .validate import load_content
@@ -33,7 +34,7 @@ def hand_written(docs: Path | None) -> dict[str, bytes]:
 def generate(content_dir: Path, out: Path, docs: Path | None = None) -> Result:
     """Load, check, render and write. Raises ContentError and then writes nothing."""
     content = load_content(content_dir)
-    pages: dict[str, str | bytes] = dict(render_pages(content))
+    pages: dict[str, str | bytes] = dict(render_pages(content, changed=last_changed(content_dir)))
     own = hand_written(docs)
     clashes = sorted(set(own) & set(pages))
     if clashes:

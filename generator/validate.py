@@ -7,6 +7,7 @@ Problems point at the exact line of the offending value or key.
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .content import Content, Origin
-from .load import Document, load_file
+from .load import Document, decode, load_file, parse
 from .model import ALL_KINDS, KINDS, Kind, iter_refs
 from .problems import ContentError, Mark, Problem, did_you_mean, display_path
 from .translate import german_problem
@@ -75,6 +76,28 @@ def _check_file(kind: Kind, doc: Document, stem: str) -> tuple[Any, list[Problem
     return item, []
 
 
+# Per-file results by content hash: the live preview re-checks everything on every save,
+# but only the saved file needs parsing and validating again. Items are frozen models.
+_FILE_CACHE: dict[tuple[str, str, str, bytes], tuple[Document, Any, list[Problem]]] = {}
+_FILE_CACHE_MAX = 5000
+
+
+def _checked_file(kind: Kind, path: Path, shown: str) -> tuple[Document, Any, list[Problem]]:
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        doc = load_file(path, shown)  # raises ContentError with the reason
+        return doc, *_check_file(kind, doc, path.stem)
+    key = (kind.name, shown, path.stem, hashlib.blake2b(raw, digest_size=16).digest())
+    if key not in _FILE_CACHE:
+        doc = parse(decode(raw, shown), shown)
+        if len(_FILE_CACHE) >= _FILE_CACHE_MAX:
+            _FILE_CACHE.clear()
+        _FILE_CACHE[key] = (doc, *_check_file(kind, doc, path.stem))
+    doc, item, found = _FILE_CACHE[key]
+    return doc, item, list(found)
+
+
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
@@ -90,11 +113,10 @@ def load_content(root: Path) -> Content:
     for kind, path in content_files(root):
         shown = display_path(path)
         try:
-            doc = load_file(path, shown)
+            doc, item, found = _checked_file(kind, path, shown)
         except ContentError as exc:
             problems += exc.problems
             continue
-        item, found = _check_file(kind, doc, path.stem)
         problems += found
         if item is not None and not found:
             loaded.append(_Loaded(kind, item, doc))

@@ -6,6 +6,7 @@ engine resolves and checks them and turns them into the URLs of the design contr
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from typing import Any
 
@@ -53,6 +54,12 @@ def title_of(item: Any) -> str:
     return item.id
 
 
+@functools.lru_cache(maxsize=65536)
+def _relpath(file: str, start: str) -> str:
+    """posixpath.relpath is slow and pages link to the same targets thousands of times."""
+    return posixpath.relpath(file, start)
+
+
 class Linker:
     """Relative links from one page, so the same Markdown works under any base URL."""
 
@@ -62,7 +69,7 @@ class Linker:
 
     def href(self, path: str) -> str:
         file, _, anchor = path.partition("#")
-        rel = posixpath.relpath(file, posixpath.dirname(self.here) or ".")
+        rel = _relpath(file, posixpath.dirname(self.here) or ".")
         if file == self.here and anchor:
             return f"#{anchor}"
         return rel + (f"#{anchor}" if anchor else "")

@@ -34,6 +34,12 @@ def on_startup(command, dirty):
     preview.start(command)
 
 
+def on_config(config):
+    if preview.serving:
+        preview.speed_up(config.theme)
+    return config
+
+
 def on_files(files: Files, config) -> Files:
     root = _root(config)
     out = root / GENERATED
@@ -72,6 +78,7 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     if preview.serving:
         preview.write_status(Path(config.site_dir))
+        preview.keep_search_index(Path(config.site_dir))
 
 
 def on_serve(server, config, builder):

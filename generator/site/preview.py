@@ -13,6 +13,9 @@ import json
 import sys
 from pathlib import Path
 
+import jinja2
+import jinja2.bccache
+
 from generator.problems import Problem
 
 STATUS_DIR = "_vorschau"
@@ -83,3 +86,71 @@ def write_status(site_dir: Path) -> None:
     target = folder / SCRIPT_FILE
     if not target.exists() or target.read_text(encoding="utf-8") != script:
         target.write_text(script, encoding="utf-8")
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates kept between rebuilds; a changed template has a new checksum."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+BYTECODE = _MemoryBytecodeCache()
+_theme_listing: dict[tuple[str, ...], list[str]] = {}
+_filtered: dict[tuple, list[str]] = {}
+
+
+def speed_up(theme) -> None:
+    """Serve only: MkDocs builds a new theme environment for every save, which recompiles
+    every Material template and walks thousands of icon files. Keep both between rebuilds."""
+    original = theme.get_env
+
+    def get_env() -> jinja2.Environment:
+        env = original()
+        env.bytecode_cache = BYTECODE
+        key = tuple(theme.dirs)
+        full = env.list_templates
+
+        def list_templates(extensions=None, filter_func=None):
+            if key not in _theme_listing:
+                _theme_listing[key] = full()
+            names = _theme_listing[key]
+            if extensions is not None:
+                names = [n for n in names if "." in n and n.rsplit(".", 1)[1] in extensions]
+            if not filter_func:
+                return list(names)
+            # MkDocs' filter depends only on the theme's static templates: remember its answer too
+            fkey = (key, tuple(extensions or ()), getattr(filter_func, "__code__", None), frozenset(theme.static_templates))
+            if fkey not in _filtered:
+                _filtered[fkey] = [n for n in names if filter_func(n)]
+            return list(_filtered[fkey])
+
+        env.list_templates = list_templates
+        return env
+
+    theme.get_env = get_env
+
+
+_search_docs: dict[str, list[dict]] = {}  # page location → its search entries, across rebuilds
+
+
+def keep_search_index(site_dir: Path) -> None:
+    """A dirty rebuild writes a search index of only the rebuilt pages; merge it with what came before."""
+    path = Path(site_dir) / "search" / "search_index.json"
+    try:
+        index = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    fresh: dict[str, list[dict]] = {}
+    for doc in index.get("docs", []):
+        fresh.setdefault(doc.get("location", "").split("#", 1)[0], []).append(doc)
+    _search_docs.update(fresh)
+    index["docs"] = [doc for page in _search_docs.values() for doc in page]
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
