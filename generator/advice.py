@@ -59,15 +59,23 @@ def _mark(content: Content, kind: str, item_id: str, field: str | None = None) -
     return doc.key_marks.get(path) or doc.marks.get(path) or base
 
 
-def _months_between(earlier: dt.date, later: dt.date) -> int:
-    return (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same calendar day ``months`` earlier (29 Feb → 28 Feb in other years)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(d, day.day))
+        except ValueError:
+            continue
+    raise ValueError(day)  # pragma: no cover
 
 
 def stale_reviews(content: Content, today: dt.date) -> list[Problem]:
     problems = []
     for kind, item in content.all_items():
         reviewed = getattr(item, "reviewed", None)
-        if reviewed and _months_between(reviewed, today) > REVIEW_MONTHS:
+        if reviewed and reviewed < months_before(today, REVIEW_MONTHS):
             problems.append(Problem(
                 _mark(content, kind, item.id, "reviewed"),
                 f"„{item.id}“ wurde zuletzt am {reviewed.isoformat()} fachlich geprüft, vor mehr als {REVIEW_MONTHS} Monaten.",

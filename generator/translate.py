@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import typing
 from typing import Any
 
@@ -102,3 +103,17 @@ def german_problem(err: dict[str, Any], doc: Document, model: type[BaseModel]) -
 def _short(value: Any) -> str:
     text = str(value)
     return text if len(text) <= 60 else text[:57] + "…"
+
+
+def german_problems(errors: list[dict[str, Any]], doc: Document, model: type[BaseModel]) -> list[Problem]:
+    """All errors of one file; a misspelt field is one mistake, not "unknown" plus "missing"."""
+    misspelt: set[tuple[Any, ...]] = set()
+    for err in errors:
+        if err["type"] == "extra_forbidden" and err["loc"]:
+            loc = tuple(err["loc"])
+            fields = _field_list(_model_at(model, loc))
+            close = difflib.get_close_matches(str(loc[-1]), fields, n=1, cutoff=0.6)
+            if close:
+                misspelt.add((*loc[:-1], close[0]))
+    return [german_problem(err, doc, model) for err in errors
+            if not (err["type"] == "missing" and tuple(err["loc"]) in misspelt)]

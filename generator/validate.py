@@ -19,7 +19,7 @@ from .content import Content, Origin
 from .load import Document, decode, load_file, parse
 from .model import ALL_KINDS, KINDS, Kind, iter_refs
 from .problems import ContentError, Mark, Problem, did_you_mean, display_path
-from .translate import german_problem
+from .translate import german_problems
 
 
 @dataclass
@@ -69,7 +69,7 @@ def _check_file(kind: Kind, doc: Document, stem: str) -> tuple[Any, list[Problem
     try:
         item = kind.model.model_validate(doc.data)
     except ValidationError as exc:
-        return None, [german_problem(err, doc, kind.model) for err in exc.errors()]
+        return None, german_problems(exc.errors(), doc, kind.model)
     if not kind.single and item.id != stem:
         return item, [Problem(doc.mark(("id",)), f"Die ID „{item.id}“ passt nicht zum Dateinamen „{stem}“.",
                               f"Benennen Sie die Datei in „{item.id}.yaml“ um oder ändern Sie die ID in „{stem}“.")]
@@ -110,14 +110,18 @@ def load_content(root: Path) -> Content:
                                     "Geben Sie mit --content den Ordner mit den YAML-Dateien an.")])
     problems: list[Problem] = _stray_files(root)
     loaded: list[_Loaded] = []
+    broken: dict[str, set[str]] = {name: set() for name in ALL_KINDS}  # files with errors: no follow-up errors for refs to them
     for kind, path in content_files(root):
         shown = display_path(path)
         try:
             doc, item, found = _checked_file(kind, path, shown)
         except ContentError as exc:
             problems += exc.problems
+            broken[kind.name].add(path.stem)
             continue
         problems += found
+        if item is None:
+            broken[kind.name].add(path.stem)
         if item is not None and not found:
             loaded.append(_Loaded(kind, item, doc))
             if kind.name == "indicator_category":
@@ -157,7 +161,7 @@ def load_content(root: Path) -> Content:
             refs.append((("replaced_by",), entry.kind.name, entry.item.replaced_by))
         for path, kind_name, ref in refs:
             problem = _check_ref(kind_name, ref, ids)
-            if problem:
+            if problem and ref.rpartition("/")[2] not in broken.get(kind_name, set()) | broken.get(_page_kind(kind_name, ref), set()):
                 message, hint = problem
                 problems.append(Problem(entry.doc.mark((*entry.path, *path)), message, hint))
         if getattr(entry.item, "replaced_by", None) and entry.item.status != "withdrawn":
@@ -170,6 +174,13 @@ def load_content(root: Path) -> Content:
         {name: {i: e.item for i, e in found.items()} for name, found in ids.items()},
         {(e.kind.name, e.item.id): Origin(e.doc.file, e.doc.mark((*e.path, "id")).line) for e in loaded},
     )
+
+
+def _page_kind(kind_name: str, ref: str) -> str:
+    if kind_name != "page":
+        return kind_name
+    folder = ref.partition("/")[0]
+    return next((k.name for k in ALL_KINDS.values() if k.folder == folder and k.name != "indicator_category"), "")
 
 
 def _check_ref(kind_name: str, ref: str, ids: dict[str, dict[str, _Loaded]]) -> tuple[str, str] | None:
