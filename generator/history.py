@@ -42,7 +42,7 @@ def last_changed(folder: Path) -> dict[Path, dt.date]:
         return {}
     dates: dict[Path, dt.date] = {}
     current: dt.date | None = None
-    for line in log.splitlines():
+    for line in log.split("\n"):  # not splitlines(): it splits at the \x1e mark too
         if line.startswith(_MARK):
             try:
                 current = dt.date.fromisoformat(line[1:].strip())
