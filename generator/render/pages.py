@@ -24,6 +24,7 @@ from ..model import (
     PROVENANCE_LABELS,
     TRACK_LABELS,
 )
+from .fields import field_reference
 from .links import Linker, page_path, title_of, url_path
 from .text import escape_text, finalize, markdown_field, plain
 
@@ -130,6 +131,8 @@ def _index_pages(content: Content) -> list[PageSpec]:
         PageSpec("kennzahlen/index.md", "key_figures.md.j2", "Kennzahlen"),
         PageSpec("chronik/index.md", "timeline.md.j2", "Chronik 2017–2025"),
         PageSpec("quellen/index.md", "sources.md.j2", "Quellen"),
+        PageSpec("redaktion/felder.md", "field_reference.md.j2", "Felder der Inhaltsarten", {"kinds": field_reference()},
+                 "Alle Felder jeder Inhaltsart mit Bedeutung, erzeugt aus dem Datenmodell."),
     ]
     if doc:
         o = origin.get(("document", doc.id))

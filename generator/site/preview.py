@@ -22,6 +22,8 @@ STATUS_DIR = "_vorschau"
 STATUS_FILE = "status.json"
 SCRIPT_FILE = "banner.js"
 BANNER_ID = "bkk-vorschau-fehler"
+# Same look as banner.js: white on dark red (contrast 6.5:1), independent of the theme's CSS
+BANNER_STYLE = "background:#b3261e;color:#fff;padding:12px 24px;font:15px/1.5 system-ui,sans-serif;position:relative;z-index:10"
 
 serving = False
 problems: list[Problem] = []
@@ -60,9 +62,9 @@ def banner_html() -> str:
         return ""
     items = "".join(f"<li><code>{html.escape(str(p.mark))}</code> {html.escape(p.message)}</li>" for p in problems[:20])
     more = f"<li>… und {len(problems) - 20} weitere</li>" if len(problems) > 20 else ""
-    return (f'<div id="{BANNER_ID}" role="alert" class="admonition danger" style="margin:0;border-radius:0">'
-            f'<p class="admonition-title">Vorschau veraltet: der Inhalt enthält {len(problems)} Fehler</p>'
-            f"<ul>{items}{more}</ul><p>Die Seiten zeigen den letzten fehlerfreien Stand. "
+    return (f'<div id="{BANNER_ID}" role="alert" style="{BANNER_STYLE}">'
+            f'<p style="margin:0 0 6px;font-weight:700;font-size:17px">Vorschau veraltet: der Inhalt enthält {len(problems)} Fehler</p>'
+            f'<ul style="margin:0 0 6px;padding-left:20px">{items}{more}</ul><p style="margin:0">Die Seiten zeigen den letzten fehlerfreien Stand. '
             "Details stehen im Terminal; nach dem nächsten gültigen Speichern verschwindet dieser Hinweis.</p></div>")
 
 
