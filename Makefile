@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve check generate clean lint
+.PHONY: site test serve check generate clean lint schemas bench-preview zensical
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,8 +27,20 @@ check: $(STAMP)
 generate: $(STAMP)
 	$(VENV)/bin/bkk-site generate
 
+# Editor schemas (schemas/*.schema.json) from generator/model.py; commit the result.
+schemas: $(STAMP)
+	$(VENV)/bin/bkk-site schemas
+
+# Save → page in the live preview, on the shipped content (target: under 1 s).
+bench-preview: $(STAMP)
+	$(PY) bench/preview.py
+
+# Does the generated tree also build with Zensical? Non-blocking: reports, never fails the build.
+zensical: $(STAMP)
+	-$(PY) bench/zensical.py
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check generator tests
 
 clean:
-	rm -rf site .generated .pytest_cache .ruff_cache
+	rm -rf site .generated .pytest_cache .ruff_cache .zensical
