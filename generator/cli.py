@@ -82,9 +82,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     site = Path(args.site_dir).resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
-    env = {**os.environ, "BKK_CONTENT": str(Path(args.content).resolve()), "NO_MKDOCS_2_WARNING": "1"}
+    generated = Path(tempfile.mkdtemp(prefix="bkk-pages-"))  # private to this build: parallel builds never mix
+    env = {**os.environ, "BKK_CONTENT": str(Path(args.content).resolve()), "BKK_GENERATED_DIR": str(generated),
+           "NO_MKDOCS_2_WARNING": "1"}
     cmd = _mkdocs("build", "--strict", "--clean", "-d", str(tmp), content=args.content, config=args.config)
     done = subprocess.run(cmd, env=env, check=False)
+    shutil.rmtree(generated, ignore_errors=True)
     if done.returncode != 0:
         shutil.rmtree(tmp, ignore_errors=True)
         print("Build fehlgeschlagen; die bisherige Website bleibt unverändert.", file=sys.stderr)

@@ -98,6 +98,18 @@ def _checked_file(kind: Kind, path: Path, shown: str) -> tuple[Document, Any, li
     return doc, item, list(found)
 
 
+def _claimed_ids(kind: Kind, stem: str, data: Any) -> set[tuple[str, str]]:
+    """Ids a failed file meant to define, so one mistake is reported once, not at every reference."""
+    claimed = {(kind.name, stem)}
+    if isinstance(data, dict):
+        if isinstance(data.get("id"), str):
+            claimed.add((kind.name, data["id"]))
+        for entry in data.get("indicators") or [] if kind.name == "indicator_category" else []:
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                claimed.add(("indicator", entry["id"]))
+    return claimed
+
+
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
@@ -110,18 +122,17 @@ def load_content(root: Path) -> Content:
                                     "Geben Sie mit --content den Ordner mit den YAML-Dateien an.")])
     problems: list[Problem] = _stray_files(root)
     loaded: list[_Loaded] = []
-    broken: dict[str, set[str]] = {name: set() for name in ALL_KINDS}  # files with errors: no follow-up errors for refs to them
+    broken: set[tuple[str, str]] = set()  # items whose file failed: references to them are not errors too
     for kind, path in content_files(root):
         shown = display_path(path)
         try:
             doc, item, found = _checked_file(kind, path, shown)
         except ContentError as exc:
             problems += exc.problems
-            broken[kind.name].add(path.stem)
             continue
         problems += found
-        if item is None:
-            broken[kind.name].add(path.stem)
+        if found:
+            broken |= _claimed_ids(kind, path.stem, doc.data)
         if item is not None and not found:
             loaded.append(_Loaded(kind, item, doc))
             if kind.name == "indicator_category":
@@ -160,8 +171,10 @@ def load_content(root: Path) -> Content:
         if getattr(entry.item, "replaced_by", None):
             refs.append((("replaced_by",), entry.kind.name, entry.item.replaced_by))
         for path, kind_name, ref in refs:
+            if (kind_name, ref) in broken or (kind_name == "page" and any(ref.endswith("/" + i) for _, i in broken)):
+                continue
             problem = _check_ref(kind_name, ref, ids)
-            if problem and ref.rpartition("/")[2] not in broken.get(kind_name, set()) | broken.get(_page_kind(kind_name, ref), set()):
+            if problem:
                 message, hint = problem
                 problems.append(Problem(entry.doc.mark((*entry.path, *path)), message, hint))
         if getattr(entry.item, "replaced_by", None) and entry.item.status != "withdrawn":
@@ -174,13 +187,6 @@ def load_content(root: Path) -> Content:
         {name: {i: e.item for i, e in found.items()} for name, found in ids.items()},
         {(e.kind.name, e.item.id): Origin(e.doc.file, e.doc.mark((*e.path, "id")).line) for e in loaded},
     )
-
-
-def _page_kind(kind_name: str, ref: str) -> str:
-    if kind_name != "page":
-        return kind_name
-    folder = ref.partition("/")[0]
-    return next((k.name for k in ALL_KINDS.values() if k.folder == folder and k.name != "indicator_category"), "")
 
 
 def _check_ref(kind_name: str, ref: str, ids: dict[str, dict[str, _Loaded]]) -> tuple[str, str] | None:

@@ -61,7 +61,7 @@ def test_unknown_field_names_the_line_shows_it_and_suggests(content: Path) -> No
         load_content(content)
     [problem] = exc.value.problems
     text = problem.format()
-    assert problem.mark.file.endswith("frueh-austauschen.yaml") and problem.mark.line == 4
+    assert problem.mark.file.endswith("frueh-austauschen.yaml") and problem.mark.line == 3
     assert ": error: Unbekanntes Feld „titel“." in text
     assert "titel: Früh austauschen" in text and "^" in text
     assert "Meinten Sie „title“?" in text and "Erlaubte Felder:" in text
@@ -89,11 +89,11 @@ def test_check_json_and_github_formats(content: Path, capsys: pytest.CaptureFixt
     data = json.loads(capsys.readouterr().out)
     assert data["errors"] == 1
     row = data["problems"][0]
-    assert row["line"] == 4 and row["col"] == 1 and row["severity"] == "error"
+    assert row["line"] == 3 and row["col"] == 1 and row["severity"] == "error"
     assert row["source"].startswith("titel:")
     assert main(["check", "--content", str(content), "--format", "github"]) == 1
     out = capsys.readouterr().out.strip()
-    assert out.startswith("::error file=") and ",line=4,col=1,title=" in out
+    assert out.startswith("::error file=") and ",line=3,col=1,title=" in out
     assert "\n" not in out
 
 
@@ -112,6 +112,6 @@ def test_text_output_goes_to_stderr_with_summary(content: Path, capsys: pytest.C
     _replace(content / "empfehlungen" / "frueh-austauschen.yaml", "title:", "titel:")
     assert main(["check", "--content", str(content)]) == 1
     err = capsys.readouterr().err
-    assert "frueh-austauschen.yaml:4:1: error: Unbekanntes Feld" in err
+    assert "frueh-austauschen.yaml:3:1: error: Unbekanntes Feld" in err
     assert "1 Fehler gefunden." in err
     assert "Traceback" not in err

@@ -47,6 +47,9 @@ def url_path(kind: str, item_id: str) -> str:
 
 
 def title_of(item: Any) -> str:
+    citation = getattr(item, "citation", None)
+    if citation:  # legal norms are recognised by their citation first
+        return f"{citation}: {item.title}"
     for name in ("title", "name", "term", "text"):
         value = getattr(item, name, None)
         if isinstance(value, str):

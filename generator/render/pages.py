@@ -145,11 +145,18 @@ def _index_pages(content: Content) -> list[PageSpec]:
     return pages
 
 
+_ANGLES = str.maketrans({"<": "＜", ">": "＞"})
+
+
 def front_matter(spec: PageSpec) -> str:
-    """JSON is valid YAML: quoting is never a question, whatever the title holds."""
-    meta: dict[str, Any] = {"title": spec.title}
+    """JSON is valid YAML: quoting is never a question, whatever the title holds.
+
+    Themes print ``title`` and ``description`` unescaped (MkDocs' Jinja has no autoescape, and
+    ``striptags`` un-escapes entities), so angle brackets are swapped for look-alikes here.
+    """
+    meta: dict[str, Any] = {"title": spec.title.translate(_ANGLES)}
     if spec.description:
-        meta["description"] = spec.description
+        meta["description"] = spec.description.translate(_ANGLES)
     if spec.source_file:
         meta["source_file"] = spec.source_file
         meta["source_line"] = spec.source_line

@@ -30,6 +30,11 @@ def _content(config) -> Path:
     return Path(os.environ.get("BKK_CONTENT") or _root(config) / "content")
 
 
+def _out(config) -> Path:
+    """Where the pages are generated: private per build (``bkk-site build``), else .generated/pages."""
+    return Path(os.environ.get("BKK_GENERATED_DIR") or _root(config) / GENERATED)
+
+
 def on_startup(command, dirty):
     preview.start(command)
 
@@ -41,16 +46,14 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
-    root = _root(config)
-    out = root / GENERATED
-    if os.environ.get("BKK_GENERATED") != "1":
-        try:
-            generate(_content(config), out)
-            preview.succeeded()
-        except ContentError as exc:
-            if not preview.serving:
-                raise PluginError("Der Inhalt enthält Fehler:\n" + str(exc)) from None
-            preview.failed(exc.problems)  # keep serving the last good tree
+    out = _out(config)
+    try:
+        generate(_content(config), out)
+        preview.succeeded()
+    except ContentError as exc:
+        if not preview.serving:
+            raise PluginError("Der Inhalt enthält Fehler:\n" + str(exc)) from None
+        preview.failed(exc.problems)  # keep serving the last good tree
     for path in sorted(p for p in out.rglob("*.md")):
         rel = path.relative_to(out).as_posix()
         if files.get_file_from_path(rel) is not None:
@@ -61,7 +64,7 @@ def on_files(files: Files, config) -> Files:
 
 def on_page_context(context, page, config, nav):
     """Edit and view buttons open the YAML source (view: at its line), not the generated Markdown."""
-    generated = Path(page.file.abs_src_path or "").resolve().is_relative_to((_root(config) / GENERATED).resolve())
+    generated = Path(page.file.abs_src_path or "").resolve().is_relative_to(_out(config).resolve())
     edit, view = edit_and_view(config.repo_url, config.edit_uri, _root(config), page.meta.get("source_file"),
                                page.meta.get("source_line"), None if generated else page.file.src_uri, config.docs_dir)
     page.edit_url = edit
