@@ -143,7 +143,8 @@ def measure(content: Path = ROOT / "content", rounds: int = 5) -> dict:
             set_title(server.content / "empfehlungen" / item.name, title)
             server.wait_for(page, lambda body, t=title: t in body, timeout=30, interval=0.01)
             times.append(time.monotonic() - start)
-    return {"name": "preview_save_to_page", "unit": "s", "rounds": rounds, "median": statistics.median(times),
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    return {"name": "preview_save_to_page", "unit": "s", "rounds": rounds, "cpus": os.cpu_count(), "loadavg_1min": load, "median": statistics.median(times),
             "max": max(times), "min": min(times), "target": TARGET_SECONDS, "ok": statistics.median(times) <= TARGET_SECONDS,
             "times": times}
 
@@ -159,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result, indent=2))
     else:
         print(f"Vorschau nach dem Speichern: Median {result['median']:.2f} s, höchstens {result['max']:.2f} s "
-              f"({result['rounds']} Messungen, Ziel ≤ {TARGET_SECONDS:.0f} s) – {'erreicht' if result['ok'] else 'VERFEHLT'}")
+              f"({result['rounds']} Messungen, Ziel ≤ {TARGET_SECONDS:.0f} s) – {'erreicht' if result['ok'] else 'VERFEHLT'}; "
+          f"Systemlast {result['loadavg_1min']:.1f} auf {result['cpus']} Kernen")
     return 0 if result["ok"] else 1
 
 

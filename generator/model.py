@@ -7,6 +7,7 @@ YAML files, Markdown or MkDocs. The JSON Schema that editors get is derived from
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import typing
 from collections.abc import Iterator
@@ -438,15 +439,24 @@ def ref_kind(annotation: Any) -> tuple[str | None, bool]:
     return None, False
 
 
-def iter_refs(obj: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
-    """Every reference in an item as (path inside the file, kind, id), nested models included."""
-    for name, info in type(obj).model_fields.items():
-        value = getattr(obj, name)
-        if value is None:
-            continue
+@functools.cache
+def _ref_fields(model: type[BaseModel]) -> tuple[tuple[str, tuple[str | None, bool]], ...]:
+    """(field name, (referenced kind, is list)) per field; computed once per model class."""
+    fields = []
+    for name, info in model.model_fields.items():
         kind, many = ref_kind(info.annotation)
         if not kind:  # pydantic moves a top-level Annotated's metadata into ``info.metadata``
             kind = next((m.kind for m in info.metadata if isinstance(m, RefTo)), None)
+        fields.append((name, (kind, many)))
+    return tuple(fields)
+
+
+def iter_refs(obj: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    """Every reference in an item as (path inside the file, kind, id), nested models included."""
+    for name, (kind, many) in _ref_fields(type(obj)):
+        value = getattr(obj, name)
+        if value is None:
+            continue
         if kind:
             for i, v in enumerate(value) if many else [(None, value)]:
                 yield ((*path, name, i) if many else (*path, name)), kind, v

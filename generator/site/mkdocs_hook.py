@@ -19,7 +19,8 @@ from generator.site import preview
 from generator.site.edit_links import edit_and_view
 
 GENERATED = ".generated/pages"
-POLL_SECONDS = 0.1  # MkDocs polls for changes every 0.5 s; a save should show within a second
+POLL_SECONDS = 0.05  # MkDocs polls for changes every 0.5 s; a save should show within a second
+QUIET_SECONDS = 0.05  # MkDocs waits 0.1 s of quiet after a change before it rebuilds
 
 
 def _root(config) -> Path:
@@ -92,6 +93,8 @@ def on_serve(server, config, builder):
             emitter._timeout = POLL_SECONDS
     except AttributeError:
         pass
+    if hasattr(server, "build_delay"):
+        server.build_delay = QUIET_SECONDS
     content = _content(config)
     if content.is_dir():
         server.watch(str(content))
