@@ -115,3 +115,18 @@ def test_text_output_goes_to_stderr_with_summary(content: Path, capsys: pytest.C
     assert "frueh-austauschen.yaml:3:1: error: Unbekanntes Feld" in err
     assert "1 Fehler gefunden." in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(("file", "old", "new", "expected"), [
+    ("phasen/erkennen.yaml", "order: 10", "order: 5000", "Erlaubt: 0 bis 999."),
+    ("beratungsstellen/fbs-berlin.yaml", "serves_minors: true", "serves_minors: vielleicht", "true (ja) oder false (nein)"),
+    ("empfehlungen/frueh-austauschen.yaml", "text: Alle", "text: <b>Alle</b>", "Markdown statt HTML"),
+    ("empfehlungen/frueh-austauschen.yaml", "actors: [jugendamt, polizei]", "actors: jugendamt", "eine Liste"),
+])
+def test_type_and_value_errors_say_how_to_fix(content: Path, file: str, old: str, new: str, expected: str) -> None:
+    _replace(content / file, old, new)
+    with pytest.raises(ContentError) as exc:
+        load_content(content)
+    text = "\n".join(p.format() for p in exc.value.problems)
+    assert expected in text
+    assert all(p.hint for p in exc.value.problems), text
