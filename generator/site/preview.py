@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -29,9 +30,24 @@ serving = False
 problems: list[Problem] = []
 
 
+class _QuietDirtyWarning(logging.Filter):
+    """MkDocs warns on every dirty rebuild; the preview rebuilds dirty on purpose, so say it once."""
+
+    seen = False
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "'dirty' build" in record.getMessage():
+            if _QuietDirtyWarning.seen:
+                return False
+            _QuietDirtyWarning.seen = True
+        return True
+
+
 def start(command: str) -> None:
     global serving
     serving = command == "serve"
+    if serving:
+        logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyWarning())
 
 
 def failed(found: list[Problem]) -> None:
