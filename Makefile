@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve check generate clean lint schemas bench-preview zensical
+.PHONY: site test serve check generate clean lint offline schemas bench-preview zensical
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,13 @@ check: $(STAMP)
 
 generate: $(STAMP)
 	$(VENV)/bin/bkk-site generate
+
+# The whole site as a zip that works from a USB stick via file:// (search included, no other host).
+offline: $(STAMP)
+	$(VENV)/bin/bkk-site build --config mkdocs.offline.yml --site-dir build/bkk-site-offline
+	mkdir -p dist && rm -f dist/bkk-site-offline.zip
+	cd build && ../$(PY) -m zipfile -c ../dist/bkk-site-offline.zip bkk-site-offline
+	@echo "Offline-Kopie: dist/bkk-site-offline.zip (entpacken, bkk-site-offline/index.html öffnen)"
 
 # Editor schemas (schemas/*.schema.json) from generator/model.py; commit the result.
 schemas: $(STAMP)

@@ -37,9 +37,29 @@ def ensure_zensical() -> Path:
     return exe
 
 
+class PythonName(str):
+    """A ``!!python/name:module.attr`` value of mkdocs.yml, kept as written."""
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: PythonName(suffix))
+_Dumper.add_representer(PythonName, lambda dumper, value: dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{value}", ""))
+
+
+def load_mkdocs_yml(path: Path) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - safe loader plus one inert tag
+
+
 def config_for(generated_docs: Path, site: Path) -> dict:
     """mkdocs.yml without what only our MkDocs hook or MkDocs itself understands."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = load_mkdocs_yml(ROOT / "mkdocs.yml")
     for key in ("hooks", "watch", "validation", "not_in_nav"):
         config.pop(key, None)
     # Paths relative to the config file: Zensical 0.0.73 panics on absolute ones.
@@ -62,9 +82,12 @@ def run(content: Path) -> dict:
     WORK.mkdir()
     bkk = [sys.executable, "-m", "generator.cli"]
     subprocess.run([*bkk, "generate", "--content", str(content), "--out", str(WORK / "docs")], check=True, cwd=ROOT)
-    (WORK / "mkdocs.yml").write_text(yaml.safe_dump(config_for(WORK / "docs", WORK / "site"), allow_unicode=True), encoding="utf-8")
+    config = yaml.dump(config_for(WORK / "docs", WORK / "site"), Dumper=_Dumper, allow_unicode=True)
+    (WORK / "mkdocs.yml").write_text(config, encoding="utf-8")
     start = time.monotonic()
-    done = subprocess.run([str(exe), "build", "-f", str(WORK / "mkdocs.yml")], cwd=WORK, capture_output=True, text=True, timeout=1800)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}  # mkdocs.yml names our heading slugify (stdlib only)
+    done = subprocess.run([str(exe), "build", "-f", str(WORK / "mkdocs.yml")], cwd=WORK, capture_output=True, text=True,
+                          timeout=1800, env=env)
     seconds = time.monotonic() - start
     result = {"engine": ZENSICAL, "built": done.returncode == 0 and (WORK / "site" / "index.html").exists(),
               "seconds": round(seconds, 1), "log_tail": (done.stdout + done.stderr)[-3000:]}

@@ -13,9 +13,11 @@ from pathlib import Path
 from . import report
 from .advice import advise
 from .generate import generate
+from .options import SiteOptions
 from .problems import ContentError
 from .scaffold import ScaffoldError, create
 from .schemas import write_schemas
+from .trainer import published
 from .validate import load_content
 from .write import UnsafeOutputError
 
@@ -34,6 +36,7 @@ def _report(exc: ContentError, fmt: str = "text") -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     try:
         content = load_content(args.content)
+        published.refuse_lost(args.published or args.content / published.FILE_NAME, content)
     except ContentError as exc:
         return _report(exc, args.format)
     warnings = advise(content, args.content)
@@ -67,7 +70,12 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    result = generate(args.content, args.out, Path(args.docs) if args.docs else None)
+    try:
+        options = SiteOptions(site_url=args.site_url)
+    except ValueError as exc:
+        print(f"error: --site-url: {exc}", file=sys.stderr)
+        return 2
+    result = generate(args.content, args.out, Path(args.docs) if args.docs else None, options)
     print(f"{len(result.files)} Dateien in {args.out} ({len(result.written)} geändert).")
     return 0
 
@@ -78,7 +86,9 @@ def _mkdocs(*argv: str, content: Path, config: Path) -> list[str]:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Build into a temporary folder; replace the site only when everything succeeded."""
-    load_content(args.content)  # report content errors in our own format, before MkDocs runs
+    content = load_content(args.content)  # report content errors in our own format, before MkDocs runs
+    listing = args.published or args.content / published.FILE_NAME
+    urls = published.refuse_lost(listing, content)
     site = Path(args.site_dir).resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
@@ -98,7 +108,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         site.rename(old)
     tmp.rename(site)
     shutil.rmtree(old, ignore_errors=True)
-    print(f"Website gebaut: {site}")
+    added = published.update(listing, urls)
+    print(f"Website gebaut: {site}" + (f" ({len(added)} neue Adressen in {listing})" if added else ""))
     return 0
 
 
@@ -110,6 +121,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return subprocess.run(cmd, env=env, check=False).returncode
     except KeyboardInterrupt:
         return 0
+
+
+PUBLISHED_HELP = "Liste der veröffentlichten Adressen, die erhalten bleiben müssen (Standard: published-urls.txt im Inhaltsordner)"
 
 
 def parser() -> argparse.ArgumentParser:
@@ -126,6 +140,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=report.FORMATS, default="text",
                    help="Ausgabe: text (für Menschen), json (für Programme), github (Anmerkungen in GitHub Actions)")
     c.add_argument("--strict", action="store_true", help="Warnungen wie Fehler behandeln (Exit 1)")
+    c.add_argument("--published", type=Path, default=None, help=PUBLISHED_HELP)
     n = add("new", cmd_new, "Neue Inhaltsdatei mit allen Feldern und Erklärungen anlegen.")
     n.add_argument("kind", help="Inhaltsart, z. B. recommendation, actor, source (oder der Ordnername, z. B. empfehlungen)")
     n.add_argument("id", help="ID des neuen Eintrags, z. B. fruehe-beratung")
@@ -133,10 +148,12 @@ def parser() -> argparse.ArgumentParser:
     sc.add_argument("--out", type=Path, default=Path("schemas"), help="Zielordner (Standard: schemas)")
     g = add("generate", cmd_generate, "Markdown-Seiten erzeugen (für MkDocs oder eine andere Engine).")
     g.add_argument("--out", type=Path, default=Path(".generated/docs"), help="Zielordner (Standard: .generated/docs)")
+    g.add_argument("--site-url", default="", help="Öffentliche Adresse der Website für QR-Codes und Kurzlinks, z. B. https://bkk.example.org/")
     g.add_argument("--docs", default="docs", help="Handgeschriebene Seiten, die mit kopiert werden (Standard: docs; leer: keine)")
     b = add("build", cmd_build, "Seiten erzeugen und die Website bauen (mkdocs build --strict).")
     b.add_argument("--site-dir", type=Path, default=Path("site"), help="Zielordner der Website (Standard: site)")
     b.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help=argparse.SUPPRESS)
+    b.add_argument("--published", type=Path, default=None, help=PUBLISHED_HELP)
     s = add("serve", cmd_serve, "Live-Vorschau auf http://127.0.0.1:8000, aktualisiert sich beim Speichern.")
     s.add_argument("--addr", default="127.0.0.1:8000", help="Adresse der Vorschau (Standard: 127.0.0.1:8000)")
     s.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help=argparse.SUPPRESS)

@@ -65,6 +65,13 @@ def _value(field: FieldDoc, content: Path, item_id: str | None, today: dt.date) 
         return item_id
     if field.name == "provenance":
         return "unverified"  # honest until a source says otherwise
+    if field.ref == "page":  # a page reference such as "empfehlungen/<id>"
+        for kind in ("recommendation", "actor", "phase"):
+            known = _existing_ids(content, kind)
+            if known:
+                first = f"{ALL_KINDS[kind].folder}/{known[0]}"
+                return [first] if field.many else first
+        return ["empfehlungen/id"] if field.many else "empfehlungen/id"
     if field.ref:
         known = _existing_ids(content, field.ref)
         first = known[0] if known else f"{ALL_KINDS[field.ref].folder}-id"

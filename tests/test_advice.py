@@ -72,6 +72,9 @@ def test_unlinked_indicator(content: Path) -> None:
     assert not _messages(content, "wird von keiner anderen Seite verlinkt")
     f = content / "indikatoren" / "dokumente.yaml"
     f.write_text(f.read_text().replace("    exploitation_forms: [sexuelle-ausbeutung]\n", "").replace("    actors: [polizei]\n", ""))
+    assert not _messages(content, "wird von keiner anderen Seite verlinkt")  # the seminar handout still lists it
+    for seminar in (content / "seminare").glob("*.yaml"):
+        seminar.write_text(seminar.read_text().replace("  - indikatoren/keine-papiere\n", ""))
     [warning] = _messages(content, "wird von keiner anderen Seite verlinkt")
     assert "keine-papiere" in warning.message
     assert warning.mark.line == 6  # the indicator's id line inside the category file

@@ -56,7 +56,9 @@ def test_pre_commit_runs_the_check() -> None:
 
 
 def test_editor_guide_is_in_the_navigation() -> None:
-    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    from bench.zensical import load_mkdocs_yml
+
+    nav = load_mkdocs_yml(ROOT / "mkdocs.yml")["nav"]
     section = next(entry["Für die Redaktion"] for entry in nav if isinstance(entry, dict) and "Für die Redaktion" in entry)
     assert "redaktion/index.md" in str(section) and "redaktion/felder.md" in str(section)
     assert (ROOT / "docs" / "redaktion" / "index.md").exists()

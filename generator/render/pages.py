@@ -24,6 +24,7 @@ from ..model import (
     PROVENANCE_LABELS,
     TRACK_LABELS,
 )
+from ..options import SiteOptions
 from .fields import field_reference
 from .links import Linker, page_path, title_of, url_path
 from .text import escape_text, finalize, markdown_field, plain
@@ -87,6 +88,9 @@ def environment() -> jinja2.Environment:
         PROVENANCE=PROVENANCE_LABELS, TRACKS=TRACK_LABELS, LEVELS=LEVEL_LABELS, NORM_LEVELS=NORM_LEVEL_LABELS,
         INSTRUMENTS=INSTRUMENT_LABELS, KINDS=ALL_KINDS, title_of=title_of, url_path=url_path, raw=Markup,
     )
+    from ..trainer.globals import template_globals  # trainer helpers (QR paths, short URLs, handout entries)
+
+    env.globals.update(template_globals())
     return env
 
 
@@ -166,12 +170,13 @@ def front_matter(spec: PageSpec) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
-def render_pages(content: Content, changed: dict[Path, dt.date] | None = None) -> dict[str, str]:
+def render_pages(content: Content, options: SiteOptions | None = None, changed: dict[Path, dt.date] | None = None) -> dict[str, str]:
     """Every generated Markdown page, keyed by its path below the docs folder.
 
     ``changed`` maps source files to their last commit date (see ``history``) for "Stand" lines.
     """
     env = environment()
+    env.globals["site"] = options or SiteOptions()
     out: dict[str, str] = {}
     for spec in _index_pages(content) + _item_pages(content):
         if changed and spec.source_file:
