@@ -100,7 +100,7 @@ class PreviewServer:
     def get(self, path: str) -> tuple[int, str]:
         return fetch(self.base + path)
 
-    def wait_for(self, path: str, predicate, timeout: float = 60.0, interval: float = 0.02) -> str:
+    def wait_for(self, path: str, predicate, timeout: float = 180.0, interval: float = 0.02) -> str:
         """Poll until the page satisfies ``predicate``; raise with the server log when it never does."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
