@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve check generate clean lint offline bench
+.PHONY: site test serve check generate clean lint offline schemas bench-preview zensical bench
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,8 +38,20 @@ offline: $(STAMP)
 	cd build && ../$(PY) -m zipfile -c ../dist/bkk-site-offline.zip bkk-site-offline
 	@echo "Offline-Kopie: dist/bkk-site-offline.zip (entpacken, bkk-site-offline/index.html öffnen)"
 
+# Editor schemas (schemas/*.schema.json) from generator/model.py; commit the result.
+schemas: $(STAMP)
+	$(VENV)/bin/bkk-site schemas
+
+# Save → page in the live preview, on the shipped content (target: under 1 s).
+bench-preview: $(STAMP)
+	$(PY) bench/preview.py
+
+# Does the generated tree also build with Zensical? Non-blocking: reports, never fails the build.
+zensical: $(STAMP)
+	-$(PY) bench/zensical.py
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check generator tests
 
 clean:
-	rm -rf site .generated .pytest_cache .ruff_cache
+	rm -rf site .generated .pytest_cache .ruff_cache .zensical

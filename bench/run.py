@@ -14,7 +14,6 @@ import json
 import os
 import platform
 import shutil
-import signal
 import socket
 import statistics
 import subprocess
@@ -28,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import preview  # noqa: E402
 from bench.synth import synthesize  # noqa: E402
 
 PY = sys.executable
@@ -97,38 +97,9 @@ def fetch(url: str) -> str:
         return ""
 
 
-def preview_latency(root: Path, runs: int, timeout: float = 300) -> list[float]:
-    """Save a new title into one recommendation; time until ``bkk-site serve`` serves it."""
-    path = sorted((root / "content" / "empfehlungen").glob("*.yaml"))[0]
-    url_path = f"/empfehlungen/{path.stem}/"
-    port = free_port()
-    server = subprocess.Popen([PY, "-m", "generator", "serve", "--addr", f"127.0.0.1:{port}"], cwd=root, env=ENV,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    url = f"http://127.0.0.1:{port}{url_path}"
-    times = []
-    try:
-        end = time.monotonic() + timeout
-        while "<h1" not in fetch(url):
-            if time.monotonic() > end or server.poll() is not None:
-                raise SystemExit("bkk-site serve ist nicht gestartet")
-            time.sleep(0.2)
-        original = path.read_text(encoding="utf-8")
-        for i in range(runs):
-            marker = f"Messung {i} {time.time_ns()}"
-            time.sleep(1.0)  # let the watcher settle after the previous rebuild
-            text = "".join(f"title: {marker}\n" if line.startswith("title:") else line for line in original.splitlines(keepends=True))
-            start = time.monotonic()
-            path.write_text(text, encoding="utf-8")
-            while marker not in fetch(url):
-                if time.monotonic() - start > timeout:
-                    raise SystemExit("Die Vorschau hat die Änderung nicht gezeigt")
-                time.sleep(0.02)
-            times.append(time.monotonic() - start)
-        path.write_text(original, encoding="utf-8")
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)  # the server and the MkDocs process it started
-        server.wait(timeout=30)
-    return times
+def preview_latency(root: Path, runs: int) -> list[float]:
+    """Save → served page during ``bkk-site serve``: the measurement of ``make bench-preview``, on this content."""
+    return preview.measure(root / "content", rounds=runs)["times"]
 
 
 def bench(factor: int, base: Path, runs: int, work: Path, serve: bool) -> Row:

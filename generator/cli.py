@@ -10,10 +10,15 @@ import sys
 import tempfile
 from pathlib import Path
 
+from . import report
+from .advice import advise
 from .generate import generate
 from .options import SiteOptions
-from .postbuild.verify import report, verify_site
+from .postbuild.verify import report as site_report
+from .postbuild.verify import verify_site
 from .problems import ContentError
+from .scaffold import ScaffoldError, create
+from .schemas import write_schemas
 from .trainer import published
 from .validate import load_content
 from .write import UnsafeOutputError
@@ -21,19 +26,48 @@ from .write import UnsafeOutputError
 ROOT = Path.cwd()
 
 
-def _report(exc: ContentError) -> int:
-    for problem in exc.problems:
-        print(problem.format(), file=sys.stderr)
-    count = len(exc.problems)
-    print(f"{count} Fehler gefunden." if count != 1 else "1 Fehler gefunden.", file=sys.stderr)
+def _report(exc: ContentError, fmt: str = "text") -> int:
+    if fmt != "text":
+        print(report.render(exc.problems, fmt))
+        return 1
+    print(report.as_text(exc.problems), file=sys.stderr)
+    print(report.summary(exc.problems), file=sys.stderr)
     return 1
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    content = load_content(args.content)
-    published.refuse_lost(args.published or args.content / published.FILE_NAME, content)
-    total = sum(len(content.items(kind)) for kind in ("phase", "actor", "recommendation", "indicator", "legal_norm", "glossary", "land"))
-    print(f"Inhalt in Ordnung ({total} Einträge geprüft, {len(content.sources)} Quellen).")
+    try:
+        content = load_content(args.content)
+        published.refuse_lost(args.published or args.content / published.FILE_NAME, content)
+    except ContentError as exc:
+        return _report(exc, args.format)
+    warnings = advise(content, args.content)
+    if args.format != "text":
+        print(report.render(warnings, args.format))
+    elif warnings:
+        print(report.as_text(warnings), file=sys.stderr)
+        print(report.summary(warnings) + (" Mit --strict zählen Warnungen als Fehler." if not args.strict else ""), file=sys.stderr)
+    if warnings and args.strict:
+        return 1
+    if args.format == "text":
+        total = sum(len(content.items(kind)) for kind in ("phase", "actor", "recommendation", "indicator", "legal_norm", "glossary", "land"))
+        print(f"Inhalt in Ordnung ({total} Einträge geprüft, {len(content.sources)} Quellen).")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    try:
+        path = create(args.kind, args.id, args.content)
+    except ScaffoldError as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return 1
+    print(f"Angelegt: {path}\nFüllen Sie die Felder aus (Kommentare erklären jedes Feld) und prüfen Sie mit „make check“.")
+    return 0
+
+
+def cmd_schemas(args: argparse.Namespace) -> int:
+    changed = write_schemas(args.out)
+    print(f"JSON-Schemas in {args.out}: {len(changed)} geändert." if changed else f"JSON-Schemas in {args.out} sind aktuell.")
     return 0
 
 
@@ -70,7 +104,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             return 1
         links, unsafe = verify_site(tmp)
         if links or unsafe:
-            print(report(links, unsafe), file=sys.stderr)
+            print(site_report(links, unsafe), file=sys.stderr)
             print("Prüfung der gebauten Website fehlgeschlagen; die bisherige Website bleibt unverändert.", file=sys.stderr)
             return 1
         swap_in(tmp, site)
@@ -100,7 +134,8 @@ def swap_in(new: Path, site: Path) -> None:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     env = {**os.environ, "BKK_CONTENT": str(Path(args.content).resolve()), "NO_MKDOCS_2_WARNING": "1"}
-    cmd = _mkdocs("serve", "--livereload", "-a", args.addr, content=args.content, config=args.config)
+    # --dirty: rebuild only the pages whose (generated) Markdown changed, so a save shows within a second
+    cmd = _mkdocs("serve", "--livereload", "--dirty", "-a", args.addr, content=args.content, config=args.config)
     try:
         return subprocess.run(cmd, env=env, check=False).returncode
     except KeyboardInterrupt:
@@ -120,8 +155,16 @@ def parser() -> argparse.ArgumentParser:
         sp.set_defaults(func=func)
         return sp
 
-    c = add("check", cmd_check, "Inhalt nur prüfen. Exit 0: alles gültig, 1: Fehler gefunden.")
+    c = add("check", cmd_check, "Inhalt nur prüfen. Exit 0: alles gültig, 1: Fehler gefunden. Warnungen blockieren nicht.")
+    c.add_argument("--format", choices=report.FORMATS, default="text",
+                   help="Ausgabe: text (für Menschen), json (für Programme), github (Anmerkungen in GitHub Actions)")
+    c.add_argument("--strict", action="store_true", help="Warnungen wie Fehler behandeln (Exit 1)")
     c.add_argument("--published", type=Path, default=None, help=PUBLISHED_HELP)
+    n = add("new", cmd_new, "Neue Inhaltsdatei mit allen Feldern und Erklärungen anlegen.")
+    n.add_argument("kind", help="Inhaltsart, z. B. recommendation, actor, source (oder der Ordnername, z. B. empfehlungen)")
+    n.add_argument("id", help="ID des neuen Eintrags, z. B. fruehe-beratung")
+    sc = add("schemas", cmd_schemas, "JSON-Schemas für Editoren aus dem Modell erzeugen.")
+    sc.add_argument("--out", type=Path, default=Path("schemas"), help="Zielordner (Standard: schemas)")
     g = add("generate", cmd_generate, "Markdown-Seiten erzeugen (für MkDocs oder eine andere Engine).")
     g.add_argument("--out", type=Path, default=Path(".generated/docs"), help="Zielordner (Standard: .generated/docs)")
     g.add_argument("--site-url", default="", help="Öffentliche Adresse der Website für QR-Codes und Kurzlinks, z. B. https://bkk.example.org/")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content import Content
+from .history import last_changed
 from .options import SiteOptions
 from .problems import ContentError, Mark, Problem
 from .render.pages import render_pages
@@ -36,7 +37,7 @@ def generate(content_dir: Path, out: Path, docs: Path | None = None, options: Si
     """Load, check, render and write. Raises ContentError and then writes nothing."""
     options = options or SiteOptions()
     content = load_content(content_dir)
-    pages: dict[str, str | bytes] = dict(render_pages(content, options))
+    pages: dict[str, str | bytes] = dict(render_pages(content, options, changed=last_changed(content_dir)))
     pages.update(trainer_files(content, pages, options))
     own = hand_written(docs)
     clashes = sorted(set(own) & set(pages))

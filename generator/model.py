@@ -7,6 +7,7 @@ YAML files, Markdown or MkDocs. The JSON Schema that editors get is derived from
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
 import typing
@@ -14,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 RESERVED_IDS = {"index", "nach-akteur", "nach-phase", "nach-kategorie", "nach-ausbeutungsform", "uebersicht"}
@@ -146,6 +147,9 @@ def _partial_date(value: Any) -> Any:
 
 
 PartialDate = Annotated[str, BeforeValidator(_partial_date),
+                        # YAML reads a bare year as a number: the editor schema accepts both, like the model
+                        WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+                                                  {"type": "integer", "minimum": 1000, "maximum": 9999}]}),
                         Field(description="Datum als JJJJ, JJJJ-MM oder JJJJ-MM-TT (z. B. 2018-10-18).")]
 
 Provenance = Literal["bkk", "law", "related", "unverified"]
@@ -182,22 +186,22 @@ class Source(Model):
     """An entry of the sources registry: every fact on the site points to one or more."""
 
     id: Slug
-    former_ids: list[Slug] = []
+    former_ids: list[Slug] = Field(default=[], description="Frühere IDs dieser Quelle (alte Verweise bleiben gültig).")
     title: Text = Field(description="Titel der Quelle.")
     publisher: Text = Field(description="Herausgeber oder Autor:in.")
     date: PartialDate | None = Field(default=None, description="Veröffentlichungsdatum.")
     url: Url | None = Field(default=None, description="Adresse der Quelle.")
     accessed: dt.date | None = Field(default=None, description="Abrufdatum der Adresse (JJJJ-MM-TT).")
     provenance: Provenance = Field(description="Art der Quelle: bkk, law, related oder unverified.")
-    note: Markdown | None = None
+    note: Markdown | None = Field(default=None, description="Anmerkung zur Quelle, z. B. welcher Abschnitt gemeint ist.")
 
 
 class Edition(Model):
     language: Text = Field(description="Sprache der Ausgabe, z. B. „Englisch“.")
-    title: Text
-    date: PartialDate | None = None
-    note: Markdown | None = None
-    sources: list[Ref("source", "Quelle")] = Field(min_length=1)  # type: ignore[valid-type]
+    title: Text = Field(description="Titel der Ausgabe.")
+    date: PartialDate | None = Field(default=None, description="Erscheinungsdatum der Ausgabe.")
+    note: Markdown | None = Field(default=None, description="Anmerkung zur Ausgabe.")
+    sources: list[Ref("source", "Quelle")] = Field(description="IDs der Quellen, die diese Ausgabe belegen.", min_length=1)  # type: ignore[valid-type]
 
 
 class BkkDocument(Item):
@@ -205,19 +209,19 @@ class BkkDocument(Item):
 
     title: Text = Field(description="Vollständiger Titel.")
     short_title: Text = Field(description="Kurzname, z. B. „Bundeskooperationskonzept (BKK)“.")
-    title_variants: list[Text] = []
-    commissioned_by: Text
-    authors: list[Text] = Field(min_length=1)
-    partners: list[Text] = []
-    pages: int | None = Field(default=None, ge=1)
+    title_variants: list[Text] = Field(default=[], description="Andere Schreibweisen des Titels, die in Quellen vorkommen.")
+    commissioned_by: Text = Field(description="Auftraggeber, z. B. das Bundesministerium.")
+    authors: list[Text] = Field(description="Wer das Konzept erarbeitet hat.", min_length=1)
+    partners: list[Text] = Field(default=[], description="Beteiligte Partner.")
+    pages: int | None = Field(description="Seitenzahl des Dokuments.", default=None, ge=1)
     published: Markdown = Field(description="Was die Quellen zur Veröffentlichung sagen (auch Widersprüche).")
     presented: dt.date | None = Field(default=None, description="Datum der öffentlichen Vorstellung.")
-    editions: list[Edition] = []
-    summary: Markdown
-    topics: list[Text] = []
-    goals: list[Text] = []
-    target_groups: list[Text] = []
-    legal_status: Markdown
+    editions: list[Edition] = Field(default=[], description="Weitere Ausgaben, z. B. Übersetzungen.")
+    summary: Markdown = Field(description="Zusammenfassung des Konzepts in eigenen Worten.")
+    topics: list[Text] = Field(default=[], description="Themen, die das Konzept behandelt.")
+    goals: list[Text] = Field(default=[], description="Ziele des Konzepts.")
+    target_groups: list[Text] = Field(default=[], description="Zielgruppen, an die sich das Konzept richtet.")
+    legal_status: Markdown = Field(description="Rechtliche Verbindlichkeit des Konzepts.")
 
 
 Track = Literal["main", "criminal_proceedings", "residence_law"]
@@ -228,12 +232,13 @@ TRACK_LABELS = {"main": "Schutzverlauf", "criminal_proceedings": "Strafverfahren
 class Phase(Item):
     """A step of the protection process, or a parallel track beside it."""
 
-    title: Text
+    title: Text = Field(description="Name der Phase, z. B. „Identifizierung“.")
     order: int = Field(ge=0, le=999, description="Reihenfolge im Ablauf (aufsteigend).")
     track: Track = Field(default="main", description="main, criminal_proceedings oder residence_law.")
     summary: Text = Field(description="Ein Satz, worum es in dieser Phase geht.")
-    body: Markdown | None = None
-    legal_norms: list[Ref("legal_norm", "Rechtsnorm")] = []  # type: ignore[valid-type]
+    body: Markdown | None = Field(default=None, description="Ausführliche Beschreibung der Phase.")
+    legal_norms: list[Ref("legal_norm", "Rechtsnorm")] = Field(  # type: ignore[valid-type]
+        default=[], description="IDs der Rechtsnormen (Ordner content/recht), die in dieser Phase gelten.")
 
 
 ActorLevel = Literal["federal", "state", "local", "justice", "ngo", "profession"]
@@ -244,15 +249,18 @@ LEVEL_LABELS = {"federal": "Bund", "state": "Land", "local": "Kommune", "justice
 class Actor(Item):
     """An authority, service or profession that takes part in protecting a child."""
 
-    title: Text
+    title: Text = Field(description="Name der Stelle oder Berufsgruppe, z. B. „Jugendamt“.")
     short: Text | None = Field(default=None, description="Abkürzung, z. B. „FBS“.")
-    level: ActorLevel
+    level: ActorLevel = Field(
+        description="Ebene: federal (Bund), state (Land), local (Kommune), justice (Justiz), ngo (Zivilgesellschaft), profession (Berufsgruppe).")
     summary: Text = Field(description="Ein Satz zur Rolle.")
     role: Markdown = Field(description="Rolle und Aufgaben, mit Quellen belegt.")
     role_prompt: Text | None = Field(default=None, description="Einstieg auf der Startseite, z. B. „Ich arbeite im Jugendamt“.")
-    order: int = Field(default=100, ge=0, le=999)
-    phases: list[Ref("phase", "Phase")] = []  # type: ignore[valid-type]
-    legal_norms: list[Ref("legal_norm", "Rechtsnorm")] = []  # type: ignore[valid-type]
+    order: int = Field(description="Reihenfolge in Listen (aufsteigend).", default=100, ge=0, le=999)
+    phases: list[Ref("phase", "Phase")] = Field(  # type: ignore[valid-type]
+        default=[], description="IDs der Phasen (Ordner content/phasen), in denen der Akteur tätig ist.")
+    legal_norms: list[Ref("legal_norm", "Rechtsnorm")] = Field(  # type: ignore[valid-type]
+        default=[], description="IDs der Rechtsnormen, auf die sich die Rolle stützt.")
 
 
 class Recommendation(Item):
@@ -260,11 +268,14 @@ class Recommendation(Item):
 
     label: Annotated[str, StringConstraints(pattern=r"^E-\d{2,3}$")] = Field(
         description="Kurzzeichen wie „E-07“: eindeutig, nie wiederverwenden.")
-    title: Text
-    text: Markdown
-    actors: list[Ref("actor", "Akteur")] = Field(min_length=1)  # type: ignore[valid-type]
-    phases: list[Ref("phase", "Phase")] = []  # type: ignore[valid-type]
-    legal_norms: list[Ref("legal_norm", "Rechtsnorm")] = []  # type: ignore[valid-type]
+    title: Text = Field(description="Kurzer Titel der Empfehlung.")
+    text: Markdown = Field(description="Die Empfehlung im Wortlaut der Quelle oder sinngemäß.")
+    actors: list[Ref("actor", "Akteur")] = Field(  # type: ignore[valid-type]
+        description="IDs der Akteure (Ordner content/akteure), an die sich die Empfehlung richtet; mindestens einer.", min_length=1)
+    phases: list[Ref("phase", "Phase")] = Field(  # type: ignore[valid-type]
+        default=[], description="IDs der Phasen (Ordner content/phasen), in denen die Empfehlung gilt.")
+    legal_norms: list[Ref("legal_norm", "Rechtsnorm")] = Field(  # type: ignore[valid-type]
+        default=[], description="IDs der Rechtsnormen (Ordner content/recht), auf die sich die Empfehlung stützt.")
 
 
 class Indicator(Item):
@@ -273,26 +284,28 @@ class Indicator(Item):
     label: Annotated[str, StringConstraints(pattern=r"^I-\d{2,3}$")] = Field(
         description="Kurzzeichen wie „I-23“: eindeutig, nie wiederverwenden.")
     text: Text = Field(description="Das Anzeichen in einem Satz.")
-    detail: Markdown | None = None
-    exploitation_forms: list[Ref("exploitation_form", "Ausbeutungsform")] = []  # type: ignore[valid-type]
+    detail: Markdown | None = Field(default=None, description="Erläuterung: worauf achten, was das Anzeichen (nicht) bedeutet.")
+    exploitation_forms: list[Ref("exploitation_form", "Ausbeutungsform")] = Field(  # type: ignore[valid-type]
+        default=[], description="IDs der Ausbeutungsformen (Ordner content/ausbeutungsformen), auf die das Anzeichen hinweisen kann.")
     actors: list[Ref("actor", "Akteur")] = Field(default=[], description="Wer das Anzeichen typischerweise bemerkt.")  # type: ignore[valid-type]
 
 
 class IndicatorCategory(Item):
     """A group of indicators; one file per category keeps diffs small."""
 
-    title: Text
-    order: int = Field(default=100, ge=0, le=999)
-    summary: Markdown | None = None
-    indicators: list[Indicator] = Field(min_length=1)
+    title: Text = Field(description="Name der Kategorie, z. B. „Dokumente und Aufenthalt“.")
+    order: int = Field(description="Reihenfolge der Kategorien (aufsteigend).", default=100, ge=0, le=999)
+    summary: Markdown | None = Field(default=None, description="Einleitung zur Kategorie.")
+    indicators: list[Indicator] = Field(description="Die Indikatoren dieser Kategorie, jeder mit id, label, text, sources und provenance.", min_length=1)
 
 
 class ExploitationForm(Item):
-    title: Text
-    summary: Text
-    body: Markdown | None = None
-    order: int = Field(default=100, ge=0, le=999)
-    legal_norms: list[Ref("legal_norm", "Rechtsnorm")] = []  # type: ignore[valid-type]
+    title: Text = Field(description="Name der Ausbeutungsform.")
+    summary: Text = Field(description="Ein Satz, was diese Form der Ausbeutung ist.")
+    body: Markdown | None = Field(default=None, description="Ausführliche Beschreibung.")
+    order: int = Field(description="Reihenfolge in Listen (aufsteigend).", default=100, ge=0, le=999)
+    legal_norms: list[Ref("legal_norm", "Rechtsnorm")] = Field(  # type: ignore[valid-type]
+        default=[], description="IDs der Rechtsnormen, die diese Form erfassen.")
 
 
 NormLevel = Literal["international", "eu", "federal", "state"]
@@ -303,17 +316,17 @@ class LegalNorm(Item):
     title: Text = Field(description="Bezeichnung, z. B. „Menschenhandel“.")
     citation: Text = Field(description="Genaue Fundstelle, z. B. „§ 232 StGB“.")
     instrument: Text = Field(description="Gesetz oder Vertrag, z. B. „Strafgesetzbuch (StGB)“.")
-    level: NormLevel
+    level: NormLevel = Field(description="Ebene: international (Völkerrecht), eu (EU-Recht), federal (Bundesrecht), state (Landesrecht).")
     summary: Markdown = Field(description="Kurze Wiedergabe in eigenen Worten.")
-    url: Url | None = None
+    url: Url | None = Field(default=None, description="Adresse des Gesetzestexts.")
 
 
 class GlossaryTerm(Item):
-    term: Text
+    term: Text = Field(description="Der Begriff, wie er im Glossar steht.")
     abbreviation: Text | None = Field(default=None, description="Abkürzung, die auf allen Seiten erklärt wird.")
-    definition: Markdown
-    synonyms: list[Text] = []
-    see_also: list[Ref("glossary", "Glossarbegriff")] = []  # type: ignore[valid-type]
+    definition: Markdown = Field(description="Erklärung in einfacher Sprache.")
+    synonyms: list[Text] = Field(default=[], description="Andere Wörter für denselben Begriff.")
+    see_also: list[Ref("glossary", "Glossarbegriff")] = Field(default=[], description="IDs verwandter Glossarbegriffe.")  # type: ignore[valid-type]
 
 
 InstrumentType = Literal["agreement", "guideline", "concept_in_progress", "round_table",
@@ -328,63 +341,64 @@ INSTRUMENT_LABELS = {
 class Instrument(Model):
     """Something a Land has done or started, each with its own sources."""
 
-    type: InstrumentType
-    title: Text
-    date: PartialDate | None = None
-    description: Markdown
-    sources: list[Ref("source", "Quelle")] = Field(min_length=1)  # type: ignore[valid-type]
-    provenance: Provenance
+    type: InstrumentType = Field(
+        description="Art: agreement, guideline, concept_in_progress, round_table, counselling_minors, kickoff, parliamentary_question oder other.")
+    title: Text = Field(description="Bezeichnung des Vorhabens oder Dokuments.")
+    date: PartialDate | None = Field(default=None, description="Datum (JJJJ, JJJJ-MM oder JJJJ-MM-TT).")
+    description: Markdown = Field(description="Beschreibung, mit Quellen belegt.")
+    sources: list[Ref("source", "Quelle")] = Field(description="IDs der Quellen, die dieses Vorhaben belegen.", min_length=1)  # type: ignore[valid-type]
+    provenance: Provenance = Field(description="Art der Quelle: bkk, law, related oder unverified.")
 
 
 class Land(Item):
-    name: Text
+    name: Text = Field(description="Name des Landes, z. B. „Berlin“.")
     code: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = Field(description="Kürzel, z. B. „BE“.")
-    summary: Markdown | None = None
-    instruments: list[Instrument] = []
+    summary: Markdown | None = Field(default=None, description="Überblick zur Umsetzung im Land.")
+    instruments: list[Instrument] = Field(default=[], description="Was das Land getan oder begonnen hat, jeweils mit Quellen.")
 
 
 class Network(Item):
     """A regional network against child trafficking (only entries a source names)."""
 
-    name: Text
-    land: Ref("land", "Land")  # type: ignore[valid-type]
-    region: Text | None = None
-    founded: PartialDate | None = None
-    partners: list[Text] = []
-    description: Markdown
-    url: Url | None = None
+    name: Text = Field(description="Name des Netzwerks.")
+    land: Ref("land", "Land") = Field(description="ID des Landes (Ordner content/laender).")  # type: ignore[valid-type]
+    region: Text | None = Field(default=None, description="Region oder Stadt.")
+    founded: PartialDate | None = Field(default=None, description="Gründungsdatum.")
+    partners: list[Text] = Field(default=[], description="Beteiligte Stellen.")
+    description: Markdown = Field(description="Beschreibung des Netzwerks.")
+    url: Url | None = Field(default=None, description="Webadresse des Netzwerks.")
 
 
 class Service(Item):
     """A counselling or contact service; contact data only as published by a source."""
 
-    name: Text
-    land: Ref("land", "Land")  # type: ignore[valid-type]
+    name: Text = Field(description="Name der Beratungsstelle.")
+    land: Ref("land", "Land") = Field(description="ID des Landes (Ordner content/laender).")  # type: ignore[valid-type]
     serves_minors: bool = Field(description="true, wenn die Stelle ausdrücklich Minderjährige berät.")
-    operator: Text | None = None
-    started: PartialDate | None = None
-    description: Markdown
-    url: Url | None = None
-    phone: Text | None = None
-    email: Text | None = None
+    operator: Text | None = Field(default=None, description="Träger der Stelle.")
+    started: PartialDate | None = Field(default=None, description="Seit wann es das Angebot gibt.")
+    description: Markdown = Field(description="Angebot der Stelle.")
+    url: Url | None = Field(default=None, description="Webadresse der Stelle.")
+    phone: Text | None = Field(default=None, description="Telefonnummer, nur wie von der Stelle selbst veröffentlicht.")
+    email: Text | None = Field(default=None, description="E-Mail-Adresse, nur wie von der Stelle selbst veröffentlicht.")
 
 
 class KeyFigure(Item):
     title: Text = Field(description="Was gezählt wurde.")
-    value: int | float
-    qualifier: Literal["exact", "about", "at_least"] = "exact"
-    unit: Text | None = None
+    value: int | float = Field(description="Die Zahl (ohne Tausenderpunkte, Dezimalpunkt statt Komma).")
+    qualifier: Literal["exact", "about", "at_least"] = Field(default="exact", description="exact (genau), about (etwa) oder at_least (mindestens).")
+    unit: Text | None = Field(default=None, description="Einheit, z. B. „Fälle“.")
     as_of: PartialDate = Field(description="Stichtag der Zahl.")
-    description: Markdown | None = None
-    order: int = Field(default=100, ge=0, le=999)
+    description: Markdown | None = Field(default=None, description="Erläuterung der Zahl und ihrer Grenzen.")
+    order: int = Field(description="Reihenfolge in Listen (aufsteigend).", default=100, ge=0, le=999)
 
 
 class Event(Item):
-    date: PartialDate
+    date: PartialDate = Field(description="Datum des Ereignisses (JJJJ, JJJJ-MM oder JJJJ-MM-TT).")
     date_note: Text | None = Field(default=None, description="Ungefähre Angabe, z. B. „Frühjahr 2024“.")
-    title: Text
-    description: Markdown
-    laender: list[Ref("land", "Land")] = []  # type: ignore[valid-type]
+    title: Text = Field(description="Was geschah, in wenigen Worten.")
+    description: Markdown = Field(description="Beschreibung des Ereignisses.")
+    laender: list[Ref("land", "Land")] = Field(default=[], description="IDs der betroffenen Länder (Ordner content/laender).")  # type: ignore[valid-type]
 
 
 _TIMESTAMP = r"^(\d{1,2}:)?\d{1,2}:\d{2}$"
@@ -393,23 +407,25 @@ PAGE_REF = r"^[a-z]+/[a-z0-9]+(-[a-z0-9]+)*$"
 
 class Chapter(Model):
     start: Annotated[str, StringConstraints(pattern=_TIMESTAMP)] = Field(description="Beginn, z. B. „01:30“.")
-    title: Text
+    title: Text = Field(description="Titel des Kapitels.")
     pages: list[Annotated[str, StringConstraints(pattern=PAGE_REF), RefTo("page")]] = Field(
         default=[], description="Seiten, die das Kapitel behandelt, z. B. „akteure/jugendamt“.")
 
 
 class Video(Item):
-    title: Text
-    announced: PartialDate | None = None
+    title: Text = Field(description="Titel des Videos.")
+    announced: PartialDate | None = Field(default=None, description="Datum der Ankündigung.")
     provider: Literal["none", "youtube", "file"] = Field(
         default="none", description="none (noch keine Adresse), youtube (youtube-nocookie) oder file (eigene Datei).")
-    youtube_id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{11}$")] | None = None
-    file: Annotated[str, StringConstraints(pattern=r"^[a-zA-Z0-9_./-]+\.(mp4|webm)$")] | None = None
-    captions: Annotated[str, StringConstraints(pattern=r"^[a-zA-Z0-9_./-]+\.vtt$")] | None = None
-    duration: Annotated[str, StringConstraints(pattern=_TIMESTAMP)] | None = None
-    description: Markdown
-    chapters: list[Chapter] = []
-    transcript: Markdown | None = None
+    youtube_id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{11}$")] | None = Field(
+        default=None, description="Bei provider youtube: die elfstellige Video-ID.")
+    file: Annotated[str, StringConstraints(pattern=r"^[a-zA-Z0-9_./-]+\.(mp4|webm)$")] | None = Field(
+        default=None, description="Bei provider file: Pfad zur Videodatei (.mp4 oder .webm).")
+    captions: Annotated[str, StringConstraints(pattern=r"^[a-zA-Z0-9_./-]+\.vtt$")] | None = Field(default=None, description="Pfad zur Untertiteldatei (.vtt).")
+    duration: Annotated[str, StringConstraints(pattern=_TIMESTAMP)] | None = Field(default=None, description="Länge, z. B. „12:30“.")
+    description: Markdown = Field(description="Worum es im Video geht.")
+    chapters: list[Chapter] = Field(default=[], description="Kapitel mit Startzeit und behandelten Seiten.")
+    transcript: Markdown | None = Field(default=None, description="Vollständiges Transkript (Textfassung für alle, die nicht hören oder sehen können).")
 
 
 class Seminar(Item):
@@ -418,7 +434,7 @@ class Seminar(Item):
     Like every item it names sources and provenance: they cover the seminar's own description;
     each listed page keeps and shows its own sources on the handout."""
 
-    title: Text
+    title: Text = Field(description="Titel des Seminars, z. B. „Kinderhandel erkennen – Fortbildung Jugendamt“.")
     audience: Text = Field(description="Für wen, z. B. „Fachkräfte im Jugendamt“.")
     date: PartialDate | None = Field(default=None, description="Termin, falls es einen festen gibt.")
     description: Markdown = Field(description="Worum es im Seminar geht (erscheint oben auf dem Handout).")
@@ -483,15 +499,24 @@ def ref_kind(annotation: Any) -> tuple[str | None, bool]:
     return None, False
 
 
-def iter_refs(obj: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
-    """Every reference in an item as (path inside the file, kind, id), nested models included."""
-    for name, info in type(obj).model_fields.items():
-        value = getattr(obj, name)
-        if value is None:
-            continue
+@functools.cache
+def _ref_fields(model: type[BaseModel]) -> tuple[tuple[str, tuple[str | None, bool]], ...]:
+    """(field name, (referenced kind, is list)) per field; computed once per model class."""
+    fields = []
+    for name, info in model.model_fields.items():
         kind, many = ref_kind(info.annotation)
         if not kind:  # pydantic moves a top-level Annotated's metadata into ``info.metadata``
             kind = next((m.kind for m in info.metadata if isinstance(m, RefTo)), None)
+        fields.append((name, (kind, many)))
+    return tuple(fields)
+
+
+def iter_refs(obj: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    """Every reference in an item as (path inside the file, kind, id), nested models included."""
+    for name, (kind, many) in _ref_fields(type(obj)):
+        value = getattr(obj, name)
+        if value is None:
+            continue
         if kind:
             for i, v in enumerate(value) if many else [(None, value)]:
                 yield ((*path, name, i) if many else (*path, name)), kind, v

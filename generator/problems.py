@@ -29,8 +29,13 @@ class Problem:
     hint: str = ""
     severity: str = field(default="error", compare=False)
 
-    def format(self) -> str:
+    def format(self, snippet: bool = True) -> str:
+        """``FILE:LINE:COL: error: MESSAGE``, the offending line with a caret, then the hint."""
         text = f"{self.mark}: {self.severity}: {self.message}"
+        if snippet:
+            shown = source_snippet(self.mark)
+            if shown:
+                text += "\n" + shown
         if self.hint:
             text += "\n    " + self.hint.replace("\n", "\n    ")
         return text
@@ -41,7 +46,40 @@ class ContentError(Exception):
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems)
-        super().__init__("\n".join(p.format() for p in self.problems))
+        super().__init__("\n".join(p.format(snippet=False) for p in self.problems))
+
+
+SNIPPET_WIDTH = 100
+
+
+def source_line(file: str, line: int) -> str | None:
+    """One line of a file as the editor sees it, or None when the file or line is not there."""
+    try:
+        text = Path(file).read_bytes().decode("utf-8-sig", errors="replace")
+    except (OSError, ValueError):
+        return None
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    return lines[line - 1]
+
+
+def source_snippet(mark: Mark) -> str:
+    """The offending line with a caret under the column (long lines are cut around it)."""
+    line = source_line(mark.file, mark.line)
+    if line is None or not line.strip():
+        return ""
+    line = line.replace("\t", " ").replace("\r", "")
+    col = min(max(mark.col, 1), len(line) + 1)
+    start = 0
+    if len(line) > SNIPPET_WIDTH:
+        start = max(0, min(col - SNIPPET_WIDTH // 2, len(line) - SNIPPET_WIDTH))
+        shown = line[start:start + SNIPPET_WIDTH]
+        prefix = "…" if start else ""
+        line = prefix + shown + ("…" if start + SNIPPET_WIDTH < len(line) else "")
+        col = col - start + len(prefix)
+    gutter = f"{mark.line:>5} | "
+    return f"{gutter}{line}\n{' ' * (len(gutter) - 2)}| {' ' * (col - 1)}^"
 
 
 def did_you_mean(word: str, choices: list[str] | set[str]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import typing
 from typing import Any
 
@@ -25,6 +26,43 @@ _TYPES = {
     "model_attributes_type": "ein Abschnitt mit Feldern",
     "date_type": "ein Datum (JJJJ-MM-TT)",
 }
+
+
+_TYPE_HINTS = {
+    "string_type": "Texte mit Doppelpunkt oder Sonderzeichen am Anfang in Anführungszeichen setzen, z. B. title: \"Achtung: …\".",
+    "int_type": "Schreiben Sie eine Zahl ohne Anführungszeichen und ohne Punkt, z. B. 12.",
+    "int_parsing": "Schreiben Sie eine Zahl ohne Anführungszeichen und ohne Punkt, z. B. 12.",
+    "int_from_float": "Hier ist nur eine ganze Zahl erlaubt, z. B. 12.",
+    "float_type": "Schreiben Sie die Zahl mit Dezimalpunkt, z. B. 12.5.",
+    "float_parsing": "Schreiben Sie die Zahl mit Dezimalpunkt, z. B. 12.5.",
+    "bool_type": "Erlaubt: true (ja) oder false (nein).",
+    "bool_parsing": "Erlaubt: true (ja) oder false (nein).",
+    "list_type": "Schreiben Sie eine Liste, z. B. [jugendamt, polizei] oder Zeilen mit „- “.",
+    "dict_type": "Rücken Sie die Felder dieses Abschnitts unter dem Feldnamen ein.",
+    "model_type": "Rücken Sie die Felder dieses Abschnitts unter dem Feldnamen ein.",
+    "model_attributes_type": "Rücken Sie die Felder dieses Abschnitts unter dem Feldnamen ein.",
+    "date_type": "Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2018-10-18.",
+}
+_VALUE_HINTS = {
+    "HTML": "Verwenden Sie Markdown statt HTML: **fett**, *kursiv*, [Linktext](https://…), Listen mit „- “.",
+    "Link-Ziel": "Erlaubt sind Links mit https://, http://, mailto: und Verweise auf andere Seiten dieser Website.",
+    "reserviert": "Wählen Sie eine andere ID; index, nach-akteur, nach-phase und ähnliche Namen gehören zu Übersichtsseiten.",
+    "Adresse": "Beispiel: https://www.bmfsfj.de/…",
+    "Datum": "Erlaubt sind JJJJ, JJJJ-MM oder JJJJ-MM-TT, z. B. 2018, 2018-10 oder 2018-10-18.",
+}
+
+
+def _range_hint(owner: type[BaseModel] | None, name: str) -> str:
+    field = owner.model_fields.get(name) if owner else None
+    if field is None:
+        return ""
+    low = next((getattr(m, "ge", None) for m in field.metadata if getattr(m, "ge", None) is not None), None)
+    high = next((getattr(m, "le", None) for m in field.metadata if getattr(m, "le", None) is not None), None)
+    if low is not None and high is not None:
+        return f"Erlaubt: {low} bis {high}."
+    if low is not None:
+        return f"Erlaubt: mindestens {low}."
+    return f"Erlaubt: höchstens {high}." if high is not None else ""
 
 
 def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
@@ -72,8 +110,7 @@ def german_problem(err: dict[str, Any], doc: Document, model: type[BaseModel]) -
     if kind == "int_parsing_size":
         return Problem(mark, f"{where}: die Zahl ist zu groß.", "Tragen Sie eine kleinere Zahl ein.")
     if kind in _TYPES:
-        return Problem(mark, f"{where}: erwartet wird {_TYPES[kind]}, nicht „{_short(value)}“.",
-                       "Texte mit Doppelpunkt oder Sonderzeichen am Anfang in Anführungszeichen setzen." if kind == "string_type" else "")
+        return Problem(mark, f"{where}: erwartet wird {_TYPES[kind]}, nicht „{_short(value)}“.", _TYPE_HINTS.get(kind, ""))
     if kind == "string_pattern_mismatch":
         pattern = err.get("ctx", {}).get("pattern", "")
         if "a-z0-9" in pattern and "/" not in pattern:
@@ -94,13 +131,28 @@ def german_problem(err: dict[str, Any], doc: Document, model: type[BaseModel]) -
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_from_datetime_inexact"):
         return Problem(mark, f"{where}: „{_short(value)}“ ist kein gültiges Datum.", "Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2018-10-18.")
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return Problem(mark, f"{where}: der Wert {value} liegt außerhalb des erlaubten Bereichs.", "")
+        return Problem(mark, f"{where}: der Wert {value} liegt außerhalb des erlaubten Bereichs.", _range_hint(owner, name))
     if kind == "value_error":
         message = str(err.get("ctx", {}).get("error", err["msg"]))
-        return Problem(mark, f"{where}: {message}.", "")
+        hint = next((h for key, h in _VALUE_HINTS.items() if key in message), "")
+        return Problem(mark, f"{where}: {message}.", hint)
     return Problem(mark, f"{where}: {err['msg']}.", "")
 
 
 def _short(value: Any) -> str:
     text = str(value)
     return text if len(text) <= 60 else text[:57] + "…"
+
+
+def german_problems(errors: list[dict[str, Any]], doc: Document, model: type[BaseModel]) -> list[Problem]:
+    """All errors of one file; a misspelt field is one mistake, not "unknown" plus "missing"."""
+    misspelt: set[tuple[Any, ...]] = set()
+    for err in errors:
+        if err["type"] == "extra_forbidden" and err["loc"]:
+            loc = tuple(err["loc"])
+            fields = _field_list(_model_at(model, loc))
+            close = difflib.get_close_matches(str(loc[-1]), fields, n=1, cutoff=0.6)
+            if close:
+                misspelt.add((*loc[:-1], close[0]))
+    return [german_problem(err, doc, model) for err in errors
+            if not (err["type"] == "missing" and tuple(err["loc"]) in misspelt)]

@@ -7,6 +7,7 @@ Problems point at the exact line of the offending value or key.
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,10 +16,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from .content import Content, Origin
-from .load import Document, load_file
+from .load import Document, decode, load_file, parse
 from .model import ALL_KINDS, KINDS, Kind, iter_refs
 from .problems import ContentError, Mark, Problem, did_you_mean, display_path
-from .translate import german_problem
+from .translate import german_problems
 
 
 @dataclass
@@ -68,11 +69,33 @@ def _check_file(kind: Kind, doc: Document, stem: str) -> tuple[Any, list[Problem
     try:
         item = kind.model.model_validate(doc.data)
     except ValidationError as exc:
-        return None, [german_problem(err, doc, kind.model) for err in exc.errors()]
+        return None, german_problems(exc.errors(), doc, kind.model)
     if not kind.single and item.id != stem:
         return item, [Problem(doc.mark(("id",)), f"Die ID „{item.id}“ passt nicht zum Dateinamen „{stem}“.",
                               f"Benennen Sie die Datei in „{item.id}.yaml“ um oder ändern Sie die ID in „{stem}“.")]
     return item, []
+
+
+# Per-file results by content hash: the live preview re-checks everything on every save,
+# but only the saved file needs parsing and validating again. Items are frozen models.
+_FILE_CACHE: dict[tuple[str, str, str, bytes], tuple[Document, Any, list[Problem]]] = {}
+_FILE_CACHE_MAX = 5000
+
+
+def _checked_file(kind: Kind, path: Path, shown: str) -> tuple[Document, Any, list[Problem]]:
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        doc = load_file(path, shown)  # raises ContentError with the reason
+        return doc, *_check_file(kind, doc, path.stem)
+    key = (kind.name, shown, path.stem, hashlib.blake2b(raw, digest_size=16).digest())
+    if key not in _FILE_CACHE:
+        doc = parse(decode(raw, shown), shown)
+        if len(_FILE_CACHE) >= _FILE_CACHE_MAX:
+            _FILE_CACHE.clear()
+        _FILE_CACHE[key] = (doc, *_check_file(kind, doc, path.stem))
+    doc, item, found = _FILE_CACHE[key]
+    return doc, item, list(found)
 
 
 def _claimed_ids(kind: Kind, stem: str, data: Any) -> set[tuple[str, str]]:
@@ -103,12 +126,11 @@ def load_content(root: Path) -> Content:
     for kind, path in content_files(root):
         shown = display_path(path)
         try:
-            doc = load_file(path, shown)
+            doc, item, found = _checked_file(kind, path, shown)
         except ContentError as exc:
             problems += exc.problems
             broken |= _claimed_ids(kind, path.stem, None)
             continue
-        item, found = _check_file(kind, doc, path.stem)
         problems += found
         if found:
             broken |= _claimed_ids(kind, path.stem, doc.data)

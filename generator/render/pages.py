@@ -6,6 +6,7 @@ Knows the content model and Markdown; knows nothing about MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from ..model import (
     TRACK_LABELS,
 )
 from ..options import SiteOptions
+from .fields import field_reference
 from .links import Linker, page_path, title_of, url_path
 from .text import escape_text, finalize, markdown_field, plain
 
@@ -44,6 +46,7 @@ class PageSpec:
     source_file: str | None = None
     source_line: int | None = None
     hide: list[str] = field(default_factory=list)
+    changed: dt.date | None = None  # last commit touching the source file ("Stand")
 
 
 def german_date(value: Any) -> str:
@@ -67,7 +70,10 @@ def german_number(value: int | float) -> str:
     return f"{int(value):,}".replace(",", ".")
 
 
+@functools.lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
+    """One environment per process: templates compile once (the live preview renders on every save);
+    the loader still notices edited template files (``auto_reload``)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=True,  # makes macro output Markup; the escaping itself is ``finalize`` (Markdown-aware)
@@ -130,6 +136,8 @@ def _index_pages(content: Content) -> list[PageSpec]:
         PageSpec("kennzahlen/index.md", "key_figures.md.j2", "Kennzahlen"),
         PageSpec("chronik/index.md", "timeline.md.j2", "Chronik 2017–2025"),
         PageSpec("quellen/index.md", "sources.md.j2", "Quellen"),
+        PageSpec("redaktion/felder.md", "field_reference.md.j2", "Felder der Inhaltsarten", {"kinds": field_reference()},
+                 "Alle Felder jeder Inhaltsart mit Bedeutung, erzeugt aus dem Datenmodell."),
     ]
     if doc:
         o = origin.get(("document", doc.id))
@@ -164,12 +172,17 @@ def front_matter(spec: PageSpec) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
-def render_pages(content: Content, options: SiteOptions | None = None) -> dict[str, str]:
-    """Every generated Markdown page, keyed by its path below the docs folder."""
+def render_pages(content: Content, options: SiteOptions | None = None, changed: dict[Path, dt.date] | None = None) -> dict[str, str]:
+    """Every generated Markdown page, keyed by its path below the docs folder.
+
+    ``changed`` maps source files to their last commit date (see ``history``) for "Stand" lines.
+    """
     env = environment()
     env.globals["site"] = options or SiteOptions()
     out: dict[str, str] = {}
     for spec in _index_pages(content) + _item_pages(content):
+        if changed and spec.source_file:
+            spec.changed = changed.get(Path(spec.source_file).resolve())
         template = env.get_template(spec.template)
         body = template.render(c=content, L=Linker(spec.path, content), page=spec, **spec.context)
         out[spec.path] = front_matter(spec) + body.strip() + "\n"

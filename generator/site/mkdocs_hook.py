@@ -1,7 +1,8 @@
 """The thin MkDocs side: regenerate from content/ on every build and serve, add the pages.
 
 Loaded by MkDocs through ``hooks:`` in mkdocs.yml. All logic lives in the generator; this
-file only connects it to MkDocs' events (the way mkdocs-gen-files adds files).
+file only connects it to MkDocs' events (the way mkdocs-gen-files adds files). MkDocs
+re-imports this file for every rebuild, so state that must last lives in ``preview``.
 """
 
 from __future__ import annotations
@@ -15,24 +16,37 @@ from mkdocs.structure.files import File, Files
 from generator.generate import generate
 from generator.options import DataLicence, SiteOptions
 from generator.problems import ContentError
+from generator.site import preview
+from generator.site.edit_links import edit_and_view
 from generator.trainer.qr import qr_files
 from generator.trainer.urls import md_url
 
 GENERATED = ".generated/pages"
+POLL_SECONDS = 0.05  # MkDocs polls for changes every 0.5 s; a save should show within a second
+QUIET_SECONDS = 0.05  # MkDocs waits 0.1 s of quiet after a change before it rebuilds
 
 
 def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def _content_dir(config) -> Path:
+def _content(config) -> Path:
     return Path(os.environ.get("BKK_CONTENT") or _root(config) / "content")
 
 
-def on_serve(server, config, builder):
-    """Rebuild when a YAML file is saved, also when --content points elsewhere."""
-    server.watch(str(_content_dir(config)))
-    return server
+def _out(config) -> Path:
+    """Where the pages are generated: private per build (``bkk-site build``), else .generated/pages."""
+    return Path(os.environ.get("BKK_GENERATED_DIR") or _root(config) / GENERATED)
+
+
+def on_startup(command, dirty):
+    preview.start(command)
+
+
+def on_config(config):
+    if preview.serving:
+        preview.speed_up(config.theme)
+    return config
 
 
 def site_options(config) -> SiteOptions:
@@ -46,13 +60,15 @@ def site_options(config) -> SiteOptions:
 
 
 def on_files(files: Files, config) -> Files:
-    content = _content_dir(config)
-    out = Path(os.environ.get("BKK_GENERATED_DIR") or _root(config) / GENERATED)
+    out = _out(config)
     options = site_options(config)
     try:
-        generate(content, out, options=options)
+        generate(_content(config), out, options=options)
+        preview.succeeded()
     except ContentError as exc:
-        raise PluginError("Der Inhalt enthält Fehler:\n" + str(exc)) from None
+        if not preview.serving:
+            raise PluginError("Der Inhalt enthält Fehler:\n" + str(exc)) from None
+        preview.failed(exc.problems)  # keep serving the last good tree
     hand_written = [f for f in files.documentation_pages()]
     # Every generated file: pages, and verbatim files (redirect pages, QR codes, data downloads).
     for path in sorted(p for p in out.rglob("*") if p.is_file() and not p.name.startswith(".")):
@@ -75,11 +91,43 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    """Edit and view buttons open the YAML source, not the generated Markdown."""
-    source = page.meta.get("source_file")
-    repo, edit_uri = config.repo_url, config.edit_uri
-    if repo and edit_uri:
-        base = repo.rstrip("/") + "/" + edit_uri.strip("/").removesuffix("/docs") + "/"
-        if source:
-            page.edit_url = base + source
+    """Edit and view buttons open the YAML source (view: at its line), not the generated Markdown."""
+    generated = Path(page.file.abs_src_path or "").resolve().is_relative_to(_out(config).resolve())
+    edit, view = edit_and_view(config.repo_url, config.edit_uri, _root(config), page.meta.get("source_file"),
+                               page.meta.get("source_line"), None if generated else page.file.src_uri, config.docs_dir)
+    page.edit_url = edit
+    page.meta["view_url"] = view
     return context
+
+
+def on_post_page(output, page, config):
+    if preview.serving:
+        return preview.inject(output, _base_url(page))
+    return output
+
+
+def on_post_build(config):
+    if preview.serving:
+        preview.write_status(Path(config.site_dir))
+        preview.keep_search_index(Path(config.site_dir))
+
+
+def on_serve(server, config, builder):
+    """Watch the content folder wherever it lives, and look for changes more often than MkDocs does."""
+    try:  # private attributes of watchdog's polling observer: best effort, the default still works
+        server.observer._timeout = POLL_SECONDS
+        for emitter in list(server.observer.emitters):
+            emitter._timeout = POLL_SECONDS
+    except AttributeError:
+        pass
+    if hasattr(server, "build_delay"):
+        server.build_delay = QUIET_SECONDS
+    content = _content(config)
+    if content.is_dir():
+        server.watch(str(content))
+    return server
+
+
+def _base_url(page) -> str:
+    depth = page.url.count("/") if page.url else 0
+    return "/".join([".."] * depth) or "."

@@ -7,6 +7,7 @@ schemas), so the published data and its description can never drift apart by han
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from dataclasses import dataclass
@@ -31,9 +32,15 @@ def stem(kind: str) -> str:
     return _FILE_STEM.get(kind, ALL_KINDS[kind].folder)
 
 
+@functools.cache
+def _item_schema_json(kind: str) -> str:
+    """Deriving a schema takes pydantic ~0.1 s per kind; the live preview regenerates on every save."""
+    return json.dumps(ALL_KINDS[kind].model.model_json_schema(), ensure_ascii=False)
+
+
 def schema(kind: str) -> dict[str, Any]:
     spec = ALL_KINDS[kind]
-    item_schema = spec.model.model_json_schema()
+    item_schema = json.loads(_item_schema_json(kind))  # a fresh copy: callers may change it
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"BKK-Daten: {spec.label} (Liste)",

@@ -6,6 +6,7 @@ the print footer in the theme finds a page's code from its source path alone.
 
 from __future__ import annotations
 
+import functools
 import io
 
 import segno
@@ -23,6 +24,9 @@ def _code(url: str) -> segno.QRCode:
     return segno.make(url, error="m", micro=False)
 
 
+# A code depends only on its URL: remember it, so the live preview (which regenerates everything on
+# every save) does not spend seconds re-encoding hundreds of unchanged codes.
+@functools.lru_cache(maxsize=4096)
 def svg(url: str) -> bytes:
     buf = io.BytesIO()
     _code(url).save(buf, kind="svg", scale=SCALE_SVG, border=4, xmldecl=False, title=f"QR-Code: {url}",
@@ -30,6 +34,7 @@ def svg(url: str) -> bytes:
     return buf.getvalue() + b"\n"
 
 
+@functools.lru_cache(maxsize=4096)
 def png(url: str) -> bytes:
     buf = io.BytesIO()
     _code(url).save(buf, kind="png", scale=SCALE_PNG, border=4, dark="#000", light="#fff")

@@ -1,0 +1,174 @@
+"""Live preview state that survives rebuilds: serve mode, the last content errors, the banner.
+
+MkDocs loads ``hooks:`` files afresh for every rebuild, so whatever must outlive one build
+(are we serving? did the last save break the content?) lives in this normally imported
+module. During ``serve`` a broken save keeps the last good generated tree, prints the errors
+and shows them in the browser; ``build`` still fails hard.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import sys
+from pathlib import Path
+
+import jinja2
+import jinja2.bccache
+
+from generator.problems import Problem
+
+STATUS_DIR = "_vorschau"
+STATUS_FILE = "status.json"
+SCRIPT_FILE = "banner.js"
+BANNER_ID = "bkk-vorschau-fehler"
+# Same look as banner.js: white on dark red (contrast 6.5:1), independent of the theme's CSS
+BANNER_STYLE = "background:#b3261e;color:#fff;padding:12px 24px;font:15px/1.5 system-ui,sans-serif;position:relative;z-index:10"
+
+serving = False
+problems: list[Problem] = []
+
+
+class _QuietDirtyWarning(logging.Filter):
+    """MkDocs warns on every dirty rebuild; the preview rebuilds dirty on purpose, so say it once."""
+
+    seen = False
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "'dirty' build" in record.getMessage():
+            if _QuietDirtyWarning.seen:
+                return False
+            _QuietDirtyWarning.seen = True
+        return True
+
+
+def start(command: str) -> None:
+    global serving
+    serving = command == "serve"
+    if serving:
+        logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyWarning())
+
+
+def failed(found: list[Problem]) -> None:
+    """Remember the errors of this save and show them in the terminal (German, with the line)."""
+    global problems
+    problems = list(found)
+    print("\n".join(p.format() for p in problems), file=sys.stderr)
+    count = len(problems)
+    print(f"Vorschau: {count} Fehler – die Seiten zeigen den letzten fehlerfreien Stand. "
+          "Nach dem nächsten gültigen Speichern aktualisiert sich die Vorschau von selbst.", file=sys.stderr)
+
+
+def succeeded() -> None:
+    global problems
+    if problems:
+        print("Vorschau: Fehler behoben, Seiten sind wieder aktuell.", file=sys.stderr)
+    problems = []
+
+
+def status() -> dict:
+    return {"ok": not problems, "errors": [
+        {"file": p.mark.file, "line": p.mark.line, "col": p.mark.col, "message": p.message, "hint": p.hint} for p in problems]}
+
+
+def banner_html() -> str:
+    """Server-side banner for pages built while the content is broken (works without JavaScript)."""
+    if not problems:
+        return ""
+    items = "".join(f"<li><code>{html.escape(str(p.mark))}</code> {html.escape(p.message)}</li>" for p in problems[:20])
+    more = f"<li>… und {len(problems) - 20} weitere</li>" if len(problems) > 20 else ""
+    return (f'<div id="{BANNER_ID}" role="alert" style="{BANNER_STYLE}">'
+            f'<p style="margin:0 0 6px;font-weight:700;font-size:17px">Vorschau veraltet: der Inhalt enthält {len(problems)} Fehler</p>'
+            f'<ul style="margin:0 0 6px;padding-left:20px">{items}{more}</ul><p style="margin:0">Die Seiten zeigen den letzten fehlerfreien Stand. '
+            "Details stehen im Terminal; nach dem nächsten gültigen Speichern verschwindet dieser Hinweis.</p></div>")
+
+
+def inject(output: str, base_url: str) -> str:
+    """Add the banner script (and, while broken, the banner) to a built page."""
+    script = f'<script src="{base_url}/{STATUS_DIR}/{SCRIPT_FILE}" defer></script>'
+    banner = banner_html()
+    if "<body" in output:
+        head, sep, rest = output.partition("<body")
+        tag_end = rest.find(">") + 1
+        output = head + sep + rest[:tag_end] + banner + rest[tag_end:]
+    return output.replace("</body>", script + "</body>", 1) if "</body>" in output else output + script
+
+
+def write_status(site_dir: Path) -> None:
+    """The status file and script every served page polls after a live reload."""
+    folder = Path(site_dir) / STATUS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / STATUS_FILE).write_text(json.dumps(status(), ensure_ascii=False), encoding="utf-8")
+    script = (Path(__file__).parent / SCRIPT_FILE).read_text(encoding="utf-8")
+    target = folder / SCRIPT_FILE
+    if not target.exists() or target.read_text(encoding="utf-8") != script:
+        target.write_text(script, encoding="utf-8")
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates kept between rebuilds; a changed template has a new checksum."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+BYTECODE = _MemoryBytecodeCache()
+_theme_listing: dict[tuple[str, ...], list[str]] = {}
+_filtered: dict[tuple, list[str]] = {}
+
+
+def speed_up(theme) -> None:
+    """Serve only: MkDocs builds a new theme environment for every save, which recompiles
+    every Material template and walks thousands of icon files. Keep both between rebuilds."""
+    original = theme.get_env
+
+    def get_env() -> jinja2.Environment:
+        env = original()
+        env.bytecode_cache = BYTECODE
+        key = tuple(theme.dirs)
+        full = env.list_templates
+
+        def list_templates(extensions=None, filter_func=None):
+            if key not in _theme_listing:
+                _theme_listing[key] = full()
+            names = _theme_listing[key]
+            if extensions is not None:
+                names = [n for n in names if "." in n and n.rsplit(".", 1)[1] in extensions]
+            if not filter_func:
+                return list(names)
+            # MkDocs' filter depends only on the theme's static templates: remember its answer too
+            fkey = (key, tuple(extensions or ()), getattr(filter_func, "__code__", None), frozenset(theme.static_templates))
+            if fkey not in _filtered:
+                _filtered[fkey] = [n for n in names if filter_func(n)]
+            return list(_filtered[fkey])
+
+        env.list_templates = list_templates
+        return env
+
+    theme.get_env = get_env
+
+
+_search_docs: dict[str, list[dict]] = {}  # page location → its search entries, across rebuilds
+
+
+def keep_search_index(site_dir: Path) -> None:
+    """A dirty rebuild writes a search index of only the rebuilt pages; merge it with what came before."""
+    path = Path(site_dir) / "search" / "search_index.json"
+    try:
+        index = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    fresh: dict[str, list[dict]] = {}
+    for doc in index.get("docs", []):
+        fresh.setdefault(doc.get("location", "").split("#", 1)[0], []).append(doc)
+    _search_docs.update(fresh)
+    index["docs"] = [doc for page in _search_docs.values() for doc in page]
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,65 @@
+"""The editors' safety net: pre-commit and the GitHub Actions workflow are valid and pinned."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from generator import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _uses(node: object) -> list[str]:
+    if isinstance(node, dict):
+        return [v for k, v in node.items() if k == "uses"] + [u for v in node.values() for u in _uses(v)]
+    if isinstance(node, list):
+        return [u for v in node for u in _uses(v)]
+    return []
+
+
+def test_workflow_checks_builds_strict_and_deploys_pinned() -> None:
+    text = (ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8")
+    flow = yaml.safe_load(text)
+    jobs = flow["jobs"]
+    runs = " ".join(step.get("run", "") for step in jobs["build"]["steps"])
+    assert "bkk-site check --format github" in runs and "bkk-site build" in runs
+    uses = _uses(jobs)
+    assert {u.split("@")[0] for u in uses} >= {"actions/checkout", "actions/setup-python", "actions/upload-pages-artifact", "actions/deploy-pages"}
+    assert all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u) for u in uses), uses
+    assert flow["permissions"] == {"contents": "read"}
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert jobs["deploy"]["needs"] == "build" and "refs/heads/main" in jobs["deploy"]["if"]
+    checkout = next(s for s in jobs["build"]["steps"] if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0  # "Stand" dates need the history
+
+
+def test_build_runs_mkdocs_strict(monkeypatch, tmp_path: Path) -> None:
+    seen = []
+
+    class Done:
+        returncode = 1
+
+    monkeypatch.setattr(cli.subprocess, "run", lambda cmd, **kw: seen.append(cmd) or Done())
+    assert cli.main(["build", "--content", str(ROOT / "tests" / "fixtures" / "content"), "--site-dir", str(tmp_path / "site")]) == 1
+    assert "build" in seen[0] and "--strict" in seen[0]
+
+
+def test_pre_commit_runs_the_check() -> None:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {h["id"]: h for repo in config["repos"] for h in repo["hooks"]}
+    assert "check" in hooks["bkk-site-check"]["entry"] and hooks["bkk-site-check"]["pass_filenames"] is False
+    assert re.search(r"^check:", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
+    assert re.search(r"^schemas:", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
+
+
+def test_editor_guide_is_in_the_navigation() -> None:
+    from bench.zensical import load_mkdocs_yml
+
+    nav = load_mkdocs_yml(ROOT / "mkdocs.yml")["nav"]
+    section = next(entry["Für die Redaktion"] for entry in nav if isinstance(entry, dict) and "Für die Redaktion" in entry)
+    assert "redaktion/index.md" in str(section) and "redaktion/felder.md" in str(section)
+    assert (ROOT / "docs" / "redaktion" / "index.md").exists()
+    assert not (ROOT / "docs" / "redaktion" / "felder.md").exists()  # generated, never written by hand
