@@ -80,3 +80,27 @@ class Linker:
 
     def page(self, path: str, text: str) -> Markup:
         return Markup(f"[{escape_text(text)}]({self.href(path)})")
+
+
+def page_url(md_path: str) -> str:
+    """Directory URL of a Markdown file, relative to the site root: ``phasen/index.md`` → ``phasen/``."""
+    file, _, anchor = md_path.partition("#")
+    base = file.removesuffix(".md")
+    base = "" if base == "index" else base.removesuffix("/index") + "/"
+    return base + (f"#{anchor}" if anchor else "")
+
+
+def relative_url(here: str, there: str) -> str:
+    """URL from page ``here`` to page ``there`` (both Markdown paths, ``there`` may carry ``#anchor``).
+
+    For raw HTML such as inline SVG: MkDocs rewrites Markdown links, but never links inside
+    raw HTML, so these must already be the served URLs (directory URLs), relative so that
+    the site works under any base path.
+    """
+    target, _, anchor = page_url(there).partition("#")
+    source = page_url(here)
+    if target == source:
+        return f"#{anchor}" if anchor else "./"
+    rel = posixpath.relpath("/" + target, "/" + source)
+    rel = rel if rel.endswith("/") or not (target.endswith("/") or not target) else rel + "/"
+    return rel + (f"#{anchor}" if anchor else "")

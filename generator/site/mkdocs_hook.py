@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 
 from generator.generate import generate
 from generator.problems import ContentError
+from generator.site_settings import read_settings
 
 GENERATED = ".generated/pages"
 
@@ -30,6 +31,15 @@ def on_serve(server, config, builder):
     """Rebuild when a YAML file is saved, also when --content points elsewhere."""
     server.watch(str(_content_dir(config)))
     return server
+
+
+def on_config(config):
+    """Impressum and Datenschutz read operator details from ``extra``: check them early."""
+    try:
+        read_settings(config.extra)
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
+    return config
 
 
 def on_files(files: Files, config) -> Files:
