@@ -19,14 +19,15 @@ BASE_WORDS = """
 Alter Amt Anhörung Arbeit Asyl Aufenthalt Ausbeutung Ausländer Aussage Begleitung Behörde Beratung Bericht
 Betreuung Betroffene Bund Dienst Dolmetscher Einrichtung Einschätzung Entscheidung Ermittlung Fachkraft Fachkräfte
 Fachberatung Fall Familie Flucht Frist Gefahr Gefährdung Gericht Gesetz Gesundheit Handel Heim Hilfe Identifizierung
-Jugend Jugendhilfe Kind Kinder Kinderschutz Konferenz Konzept Kooperation Kriminalität Land Leitfaden Menschen
+Jugend Jugendhilfe Kind Kinder Kinderschutz Konferenz Konzept Kooperation Kriminalität Leitfaden Menschen
 Menschenhandel Migration Minderjährige Netzwerk Obhut Opfer Opferschutz Pflege Plan Polizei Prozess Recht Richtlinie
 Schule Schutz Sozialarbeit Staat Stelle Strafe Straftat Täter Träger Unterbringung Unterkunft Verdacht Verfahren
 Vereinbarung Vertretung Verwaltung Vormund Vormundschaft Wohl Zeuge Zeugen Zwang
 """.split()  # noqa: SIM905 - a word list reads best as text
 
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
-MIN_PART = 4
+MIN_PART = 4  # shortest word that may split a compound (Kind, Wohl, Plan)
+MIN_KEYWORD = 5  # shortest part worth naming as a keyword (Fall, Amt would only add noise)
 MIN_WORD = 8
 
 
@@ -87,6 +88,8 @@ def compound_keywords(texts: Iterable[str], vocab: dict[str, str], known: Iterab
                 continue
             for part in parts(word, vocab):
                 key = part.casefold()
+                if len(key) < MIN_KEYWORD:
+                    continue
                 if key not in present and key not in seen:
                     seen.add(key)
                     out.append(part)
