@@ -25,7 +25,7 @@ class Operator(_Settings):
     vertreten_durch: str = Field(default="", description="Vertretungsberechtigte Person(en).")
     email: str = Field(default="", description="E-Mail-Adresse für Kontakt.")
     telefon: str = Field(default="", description="Telefonnummer (optional, aber üblich).")
-    register: str = Field(default="", description="Registergericht und Registernummer, falls eingetragen.")
+    registereintrag: str = Field(default="", description="Registergericht und Registernummer, falls eingetragen.")
     inhaltlich_verantwortlich: str = Field(default="", description="Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV.")
 
 
