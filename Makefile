@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve check generate clean lint screenshots
+.PHONY: site test serve check generate clean lint offline screenshots
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,13 @@ check: $(STAMP)
 
 generate: $(STAMP)
 	$(VENV)/bin/bkk-site generate
+
+# The whole site as a zip that works from a USB stick via file:// (search included, no other host).
+offline: $(STAMP)
+	$(VENV)/bin/bkk-site build --config mkdocs.offline.yml --site-dir build/bkk-site-offline
+	mkdir -p dist && rm -f dist/bkk-site-offline.zip
+	cd build && ../$(PY) -m zipfile -c ../dist/bkk-site-offline.zip bkk-site-offline
+	@echo "Offline-Kopie: dist/bkk-site-offline.zip (entpacken, bkk-site-offline/index.html öffnen)"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check generator tests

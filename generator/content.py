@@ -20,6 +20,7 @@ from .model import (
     Network,
     Phase,
     Recommendation,
+    Seminar,
     Service,
     Source,
     Video,
@@ -58,6 +59,7 @@ class Content:
     origins: dict[Key, Origin] = field(default_factory=dict)
     backlinks: dict[Key, list[Key]] = field(default_factory=dict)
     category_of: dict[str, str] = field(default_factory=dict)
+    seminars: dict[str, Seminar] = field(default_factory=dict)
 
     @classmethod
     def build(cls, by_kind: dict[str, dict[str, Any]], origins: dict[Key, Origin]) -> Content:
@@ -86,6 +88,7 @@ class Content:
             document=next(iter(by_kind["document"].values()), None),
             video=next(iter(by_kind["video"].values()), None),
             origins=origins,
+            seminars=ordered(by_kind["seminar"]),
         )
         for category in content.indicator_categories.values():
             for indicator in category.indicators:
@@ -129,6 +132,7 @@ _ATTRIBUTE = {
     "indicator_category": "indicator_categories", "indicator": "indicators",
     "exploitation_form": "exploitation_forms", "legal_norm": "legal_norms", "glossary": "glossary",
     "land": "laender", "network": "networks", "service": "services", "key_figure": "key_figures", "event": "events",
+    "seminar": "seminars",
 }
 _ATTRIBUTE_ORDER = ["document", "video", *_ATTRIBUTE]
 

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content import Content
+from .options import SiteOptions
 from .problems import ContentError, Mark, Problem
 from .render.pages import render_pages
+from .trainer.files import trainer_files
 from .validate import load_content
 from .write import write_tree
 
@@ -30,10 +32,12 @@ def hand_written(docs: Path | None) -> dict[str, bytes]:
             if p.is_file() and not p.name.startswith(".")}
 
 
-def generate(content_dir: Path, out: Path, docs: Path | None = None) -> Result:
+def generate(content_dir: Path, out: Path, docs: Path | None = None, options: SiteOptions | None = None) -> Result:
     """Load, check, render and write. Raises ContentError and then writes nothing."""
+    options = options or SiteOptions()
     content = load_content(content_dir)
-    pages: dict[str, str | bytes] = dict(render_pages(content))
+    pages: dict[str, str | bytes] = dict(render_pages(content, options))
+    pages.update(trainer_files(content, pages, options))
     own = hand_written(docs)
     clashes = sorted(set(own) & set(pages))
     if clashes:

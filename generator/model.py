@@ -368,6 +368,21 @@ class Video(Item):
     transcript: Markdown | None = None
 
 
+class Seminar(Item):
+    """A trainer's selection of pages for one seminar; becomes a printable handout with QR codes.
+
+    Like every item it names sources and provenance: they cover the seminar's own description;
+    each listed page keeps and shows its own sources on the handout."""
+
+    title: Text
+    audience: Text = Field(description="Für wen, z. B. „Fachkräfte im Jugendamt“.")
+    date: PartialDate | None = Field(default=None, description="Termin, falls es einen festen gibt.")
+    description: Markdown = Field(description="Worum es im Seminar geht (erscheint oben auf dem Handout).")
+    items: list[Annotated[str, StringConstraints(pattern=PAGE_REF), RefTo("page")]] = Field(
+        min_length=1, description="Seiten in der Reihenfolge des Handouts, z. B. „empfehlungen/frueh-austauschen“, "
+                                  "„indikatoren/keine-papiere“, „akteure/jugendamt“, „glossar/inobhutnahme“.")
+
+
 @dataclass(frozen=True)
 class Kind:
     """Where a kind lives in content/ and on the site."""
@@ -396,6 +411,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in [
     Kind("key_figure", KeyFigure, "kennzahlen", "Kennzahl", own_pages=False),
     Kind("event", Event, "chronik", "Ereignis", own_pages=False),
     Kind("video", Video, "video", "Erklärvideo", single=True),
+    Kind("seminar", Seminar, "seminare", "Seminar"),
 ]}
 # Indicators live inside category files but have pages of their own at /indikatoren/<id>/.
 INDICATOR = Kind("indicator", Indicator, "indikatoren", "Indikator")

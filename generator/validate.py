@@ -75,6 +75,18 @@ def _check_file(kind: Kind, doc: Document, stem: str) -> tuple[Any, list[Problem
     return item, []
 
 
+def _claimed_ids(kind: Kind, stem: str, data: Any) -> set[tuple[str, str]]:
+    """Ids a failed file meant to define, so one mistake is reported once, not at every reference."""
+    claimed = {(kind.name, stem)}
+    if isinstance(data, dict):
+        if isinstance(data.get("id"), str):
+            claimed.add((kind.name, data["id"]))
+        for entry in data.get("indicators") or [] if kind.name == "indicator_category" else []:
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                claimed.add(("indicator", entry["id"]))
+    return claimed
+
+
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
@@ -87,6 +99,7 @@ def load_content(root: Path) -> Content:
                                     "Geben Sie mit --content den Ordner mit den YAML-Dateien an.")])
     problems: list[Problem] = _stray_files(root)
     loaded: list[_Loaded] = []
+    broken: set[tuple[str, str]] = set()  # items whose file failed: references to them are not errors too
     for kind, path in content_files(root):
         shown = display_path(path)
         try:
@@ -96,6 +109,8 @@ def load_content(root: Path) -> Content:
             continue
         item, found = _check_file(kind, doc, path.stem)
         problems += found
+        if found:
+            broken |= _claimed_ids(kind, path.stem, doc.data)
         if item is not None and not found:
             loaded.append(_Loaded(kind, item, doc))
             if kind.name == "indicator_category":
@@ -134,6 +149,8 @@ def load_content(root: Path) -> Content:
         if getattr(entry.item, "replaced_by", None):
             refs.append((("replaced_by",), entry.kind.name, entry.item.replaced_by))
         for path, kind_name, ref in refs:
+            if (kind_name, ref) in broken or (kind_name == "page" and any(ref.endswith("/" + i) for _, i in broken)):
+                continue
             problem = _check_ref(kind_name, ref, ids)
             if problem:
                 message, hint = problem

@@ -128,3 +128,10 @@ def test_site_settings_accept_placeholders_and_refuse_typos():
     assert "betreiber.name" in settings.missing and "betreiber.email" not in settings.missing
     with pytest.raises(ValueError, match=r"extra\.betreiber\.adresse: unbekanntes Feld"):
         read_settings({"betreiber": {"adresse": "Musterweg 1"}})
+
+
+def test_offline_copy_links_to_html_files(content: Path):
+    assert relative_url("phasen/index.md", "phasen/erkennen.md", directory_urls=False) == "erkennen.html"
+    assert relative_url("index.md", "laender/berlin.md#x", directory_urls=False) == "laender/berlin.html#x"
+    svg = str(process_diagram(load_content(content), "phasen/index.md", directory_urls=False))
+    assert 'href="erkennen.html"' in svg

@@ -57,23 +57,23 @@ def _parallel_title(phase) -> str:
     return phase.title if "parallel" in phase.title.casefold() else f"{phase.title} (parallel)"
 
 
-def _href(here: str, phase) -> str:
-    return relative_url(here, page_path("phase", phase.id))
+def _href(here: str, phase, directory_urls: bool = True) -> str:
+    return relative_url(here, page_path("phase", phase.id), directory_urls)
 
 
-def _parallel_boxes(parallel: list, here: str, y: float, width: float) -> tuple[list[Box], float]:
+def _parallel_boxes(parallel: list, here: str, y: float, width: float, dirs: bool) -> tuple[list[Box], float]:
     boxes = []
     for phase in parallel:
         title = _parallel_title(phase)
         lines = wrap("⇆ " + title, int((width - 28) / CHAR))
         height = 16 + LINE * len(lines)
         text = tuple((14.0, y + 8 + 15 + i * LINE, line) for i, line in enumerate(lines))
-        boxes.append(Box(None, "Parallel: " + title, _href(here, phase), 0, y, width, height, text))
+        boxes.append(Box(None, "Parallel: " + title, _href(here, phase, dirs), 0, y, width, height, text))
         y += height + 12
     return boxes, y
 
 
-def wide(content: Content, here: str, width: int = 720) -> Layout:
+def wide(content: Content, here: str, width: int = 720, dirs: bool = True) -> Layout:
     """Rows of up to four boxes (six phases: two rows of three), parallel tracks below."""
     main, parallel = _phases(content)
     gap, pad, row_gap = 28, 12, 32
@@ -88,18 +88,18 @@ def wide(content: Content, here: str, width: int = 720) -> Layout:
         row, col = divmod(i, cols)
         x, y = col * (box_w + gap), row * (box_h + row_gap)
         text = tuple((x + pad, y + 60 + j * LINE, line) for j, line in enumerate(lines))
-        boxes.append(Box(i + 1, f"Schritt {i + 1}: {phase.title}", _href(here, phase), x, y, box_w, box_h, text,
+        boxes.append(Box(i + 1, f"Schritt {i + 1}: {phase.title}", _href(here, phase, dirs), x, y, box_w, box_h, text,
                          (x + 26, y + 26)))
         if col:
             arrows.append((x - gap + 3, y + box_h / 2, x - 4, y + box_h / 2))
     rows = -(-len(main) // cols) if main else 0
-    extra, bottom = _parallel_boxes(parallel, here, rows * (box_h + row_gap) - (row_gap - 20 if rows else 0), width)
+    extra, bottom = _parallel_boxes(parallel, here, rows * (box_h + row_gap) - (row_gap - 20 if rows else 0), width, dirs)
     boxes += extra
     height = bottom - 12 if parallel else rows * (box_h + row_gap) - row_gap
     return Layout("wide", width, int(height) + 1, tuple(boxes), tuple(arrows))
 
 
-def narrow(content: Content, here: str, width: int = 340) -> Layout:
+def narrow(content: Content, here: str, width: int = 340, dirs: bool = True) -> Layout:
     """One column for phones, so text stays at reading size."""
     main, parallel = _phases(content)
     boxes: list[Box] = []
@@ -111,19 +111,19 @@ def narrow(content: Content, here: str, width: int = 340) -> Layout:
         if i:
             arrows.append((width / 2, y - 21, width / 2, y - 4))
         text = tuple((52.0, y + 10 + 15 + j * LINE, line) for j, line in enumerate(lines))
-        boxes.append(Box(i + 1, f"Schritt {i + 1}: {phase.title}", _href(here, phase), 0, y, width, height, text,
+        boxes.append(Box(i + 1, f"Schritt {i + 1}: {phase.title}", _href(here, phase, dirs), 0, y, width, height, text,
                          (26, y + height / 2)))
         y += height + 24
-    extra, bottom = _parallel_boxes(parallel, here, y - 4, width)
+    extra, bottom = _parallel_boxes(parallel, here, y - 4, width, dirs)
     boxes += extra
     height = bottom - 12 if parallel else y - 24
     return Layout("narrow", width, int(height) + 1, tuple(boxes), tuple(arrows))
 
 
-def process_diagram(content: Content, here: str) -> Markup:
+def process_diagram(content: Content, here: str, directory_urls: bool = True) -> Markup:
     """The diagram as one raw HTML block, links relative to the page at ``here``."""
     main, parallel = _phases(content)
     if not main and not parallel:
         return Markup("")
-    return render("diagram.svg.j2", layouts=[wide(content, here), narrow(content, here)],
+    return render("diagram.svg.j2", layouts=[wide(content, here, dirs=directory_urls), narrow(content, here, dirs=directory_urls)],
                   steps=len(main), has_parallel=bool(parallel))

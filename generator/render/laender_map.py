@@ -83,12 +83,12 @@ def statuses(content: Content) -> list[LandStatus]:
     return rows
 
 
-def laender_map(content: Content, here: str) -> Markup:
+def laender_map(content: Content, here: str, directory_urls: bool = True) -> Markup:
     """The tile map as one raw HTML block; tiles link to the Land pages relative to ``here``."""
     tiles = []
     for status in statuses(content):
         row, col, _name = GRID[status.code]
-        href = relative_url(here, page_path("land", status.land_id)) if status.land_id else None
+        href = relative_url(here, page_path("land", status.land_id), directory_urls) if status.land_id else None
         marks = " ".join(aspect[0] if known else "–" for known, aspect in zip(status.known, ASPECTS, strict=True))
         tiles.append({"status": status, "x": col * (TILE + GAP), "y": row * (TILE + GAP), "href": href, "marks": marks})
     width = 5 * TILE + 4 * GAP

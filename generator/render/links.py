@@ -46,6 +46,9 @@ def url_path(kind: str, item_id: str) -> str:
 
 
 def title_of(item: Any) -> str:
+    citation = getattr(item, "citation", None)
+    if citation:  # legal norms are recognised by their citation first
+        return f"{citation}: {item.title}"
     for name in ("title", "name", "term", "text"):
         value = getattr(item, name, None)
         if isinstance(value, str):
@@ -82,25 +85,32 @@ class Linker:
         return Markup(f"[{escape_text(text)}]({self.href(path)})")
 
 
-def page_url(md_path: str) -> str:
-    """Directory URL of a Markdown file, relative to the site root: ``phasen/index.md`` → ``phasen/``."""
+def page_url(md_path: str, directory_urls: bool = True) -> str:
+    """URL of a Markdown file relative to the site root: ``phasen/index.md`` → ``phasen/``
+    (or ``phasen/index.html`` in the offline copy, which has no directory URLs)."""
     file, _, anchor = md_path.partition("#")
-    base = file.removesuffix(".md")
-    base = "" if base == "index" else base.removesuffix("/index") + "/"
+    if directory_urls:
+        base = file.removesuffix(".md")
+        base = "" if base == "index" else base.removesuffix("/index") + "/"
+    else:
+        base = file.removesuffix(".md") + ".html"
     return base + (f"#{anchor}" if anchor else "")
 
 
-def relative_url(here: str, there: str) -> str:
+def relative_url(here: str, there: str, directory_urls: bool = True) -> str:
     """URL from page ``here`` to page ``there`` (both Markdown paths, ``there`` may carry ``#anchor``).
 
     For raw HTML such as inline SVG: MkDocs rewrites Markdown links, but never links inside
-    raw HTML, so these must already be the served URLs (directory URLs), relative so that
-    the site works under any base path.
+    raw HTML, so these must already be the served URLs, relative so that the site works
+    under any base path and from file://.
     """
-    target, _, anchor = page_url(there).partition("#")
-    source = page_url(here)
+    target, _, anchor = page_url(there, directory_urls).partition("#")
+    source = page_url(here, directory_urls)
     if target == source:
-        return f"#{anchor}" if anchor else "./"
+        return f"#{anchor}" if anchor else ("./" if directory_urls else posixpath.basename(target))
+    if not directory_urls:
+        rel = posixpath.relpath(target, posixpath.dirname(source) or ".")
+        return rel + (f"#{anchor}" if anchor else "")
     rel = posixpath.relpath("/" + target, "/" + source)
     rel = rel if rel.endswith("/") or not (target.endswith("/") or not target) else rel + "/"
     return rel + (f"#{anchor}" if anchor else "")

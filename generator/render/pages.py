@@ -24,6 +24,7 @@ from ..model import (
     PROVENANCE_LABELS,
     TRACK_LABELS,
 )
+from ..options import SiteOptions
 from .diagram import process_diagram
 from .laender_map import laender_map, statuses
 from .links import Linker, page_path, title_of, url_path
@@ -87,6 +88,9 @@ def environment() -> jinja2.Environment:
         process_diagram=process_diagram, laender_map=laender_map, land_statuses=statuses,
         KIND_BY_FOLDER=KIND_BY_FOLDER,
     )
+    from ..trainer.globals import template_globals  # trainer helpers (QR paths, short URLs, handout entries)
+
+    env.globals.update(template_globals())
     return env
 
 
@@ -145,11 +149,18 @@ def _index_pages(content: Content) -> list[PageSpec]:
     return pages
 
 
+_ANGLES = str.maketrans({"<": "＜", ">": "＞"})
+
+
 def front_matter(spec: PageSpec) -> str:
-    """JSON is valid YAML: quoting is never a question, whatever the title holds."""
-    meta: dict[str, Any] = {"title": spec.title}
+    """JSON is valid YAML: quoting is never a question, whatever the title holds.
+
+    Themes print ``title`` and ``description`` unescaped (MkDocs' Jinja has no autoescape, and
+    ``striptags`` un-escapes entities), so angle brackets are swapped for look-alikes here.
+    """
+    meta: dict[str, Any] = {"title": spec.title.translate(_ANGLES)}
     if spec.description:
-        meta["description"] = spec.description
+        meta["description"] = spec.description.translate(_ANGLES)
     if spec.source_file:
         meta["source_file"] = spec.source_file
         meta["source_line"] = spec.source_line
@@ -159,9 +170,10 @@ def front_matter(spec: PageSpec) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
-def render_pages(content: Content) -> dict[str, str]:
+def render_pages(content: Content, options: SiteOptions | None = None) -> dict[str, str]:
     """Every generated Markdown page, keyed by its path below the docs folder."""
     env = environment()
+    env.globals["site"] = options or SiteOptions()
     extras = Extras.of(content)
     out: dict[str, str] = {}
     for spec in _index_pages(content) + _item_pages(content):

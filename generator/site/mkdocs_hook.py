@@ -13,8 +13,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from generator.generate import generate
+from generator.options import DataLicence, SiteOptions
 from generator.problems import ContentError
 from generator.site_settings import read_settings
+from generator.trainer.qr import qr_files
+from generator.trainer.urls import md_url
 
 GENERATED = ".generated/pages"
 
@@ -42,19 +45,43 @@ def on_config(config):
     return config
 
 
+def site_options(config) -> SiteOptions:
+    """What the generator needs from mkdocs.yml, handed over as plain values."""
+    licence = (config.extra or {}).get("data_licence") or {}
+    try:
+        return SiteOptions(site_url=config.site_url or "", directory_urls=config.use_directory_urls,
+                           data_licence=DataLicence(str(licence.get("name") or ""), str(licence.get("url") or "")))
+    except ValueError as exc:
+        raise PluginError(f"mkdocs.yml: {exc}") from None
+
+
 def on_files(files: Files, config) -> Files:
     content = _content_dir(config)
     out = Path(os.environ.get("BKK_GENERATED_DIR") or _root(config) / GENERATED)
+    options = site_options(config)
     try:
-        generate(content, out)
+        generate(content, out, options=options)
     except ContentError as exc:
         raise PluginError("Der Inhalt enthält Fehler:\n" + str(exc)) from None
-    for path in sorted(p for p in out.rglob("*.md")):
+    hand_written = [f for f in files.documentation_pages()]
+    # Every generated file: pages, and verbatim files (redirect pages, QR codes, data downloads).
+    for path in sorted(p for p in out.rglob("*") if p.is_file() and not p.name.startswith(".")):
         rel = path.relative_to(out).as_posix()
         if files.get_file_from_path(rel) is not None:
-            raise PluginError(f"docs/{rel} hat denselben Pfad wie eine erzeugte Seite; bitte umbenennen.")
+            raise PluginError(f"docs/{rel} hat denselben Pfad wie eine erzeugte Datei; bitte umbenennen.")
         files.append(File(rel, str(out), config.site_dir, config.use_directory_urls))
+    # Hand-written pages get QR codes too, so every printed page carries one in its footer.
+    for page_file in hand_written:
+        for rel, data in qr_files(page_file.src_uri, options.absolute(md_url(page_file.src_uri)), with_png=False).items():
+            if files.get_file_from_path(rel) is None:
+                files.append(File.generated(config, rel, content=data))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Hand-written pages get the ``permalink`` the print footer shows (the online address, also offline)."""
+    page.meta.setdefault("permalink", site_options(config).absolute(md_url(page.file.src_uri)))
+    return markdown
 
 
 def on_page_context(context, page, config, nav):

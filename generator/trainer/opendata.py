@@ -1,0 +1,87 @@
+"""Open data: every kind as JSON and CSV, and the JSON Schema, all derived from the model.
+
+The schema comes from ``Model.model_json_schema()`` (the same call that makes the editors'
+schemas), so the published data and its description can never drift apart by hand.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from ..content import Content
+from ..model import ALL_KINDS
+
+_FILE_STEM = {"indicator_category": "indikatorkategorien"}
+_FORMULA = ("=", "+", "@", "\t", "\r")  # spreadsheet programs would run these as formulas
+
+
+@dataclass(frozen=True)
+class DataSet:
+    kind: str
+    label: str
+    stem: str
+    count: int
+
+
+def stem(kind: str) -> str:
+    return _FILE_STEM.get(kind, ALL_KINDS[kind].folder)
+
+
+def schema(kind: str) -> dict[str, Any]:
+    spec = ALL_KINDS[kind]
+    item_schema = spec.model.model_json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"BKK-Daten: {spec.label} (Liste)",
+        "type": "array",
+        "items": item_schema,
+    }
+
+
+def _records(content: Content, kind: str) -> list[dict[str, Any]]:
+    return [i.model_dump(mode="json") for i in content.items(kind).values()]
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+        text = "; ".join(str(v) for v in value)
+    elif isinstance(value, (list, dict)):
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    else:
+        text = str(value)
+    return "'" + text if text.startswith(_FORMULA) else text
+
+
+def _csv(kind: str, records: list[dict[str, Any]]) -> str:
+    columns = [name for name in ALL_KINDS[kind].model.model_fields]
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(columns)
+    for record in records:
+        if kind == "indicator_category":  # indicators have a CSV of their own; here only their ids
+            record = {**record, "indicators": [i["id"] for i in record["indicators"]]}
+        writer.writerow([_cell(record.get(c)) for c in columns])
+    return "\ufeff" + buf.getvalue()  # the BOM makes spreadsheet programs read UTF-8 umlauts correctly
+
+
+def data_sets(content: Content) -> list[DataSet]:
+    return [DataSet(kind, ALL_KINDS[kind].label, stem(kind), len(content.items(kind))) for kind in ALL_KINDS]
+
+
+def data_files(content: Content) -> dict[str, str]:
+    """``daten/<art>.json``, ``daten/<art>.csv`` and ``daten/schema/<art>.schema.json`` per kind."""
+    files: dict[str, str] = {}
+    for ds in data_sets(content):
+        records = _records(content, ds.kind)
+        files[f"daten/{ds.stem}.json"] = json.dumps(records, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        files[f"daten/{ds.stem}.csv"] = _csv(ds.kind, records)
+        files[f"daten/schema/{ds.stem}.schema.json"] = json.dumps(schema(ds.kind), ensure_ascii=False, indent=2) + "\n"
+    return files
