@@ -147,8 +147,10 @@ provenance: bkk
 """
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Per module: other suites (tests/trainers) start their own sync Playwright, and two cannot
+    be active in one thread at the same time."""
     require_tools()
     from playwright.sync_api import sync_playwright
 
