@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve check generate clean lint offline schemas bench-preview zensical bench
+.PHONY: site test serve check generate clean lint offline schemas bench-preview zensical bench screenshots
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,8 +15,17 @@ $(STAMP): pyproject.toml requirements.lock
 site: $(STAMP)
 	$(VENV)/bin/bkk-site build
 
-test: $(STAMP)
+# axe-core for the browser tests (tests/browser), pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-fund --no-audit
+	touch $@
+
+test: $(STAMP) node_modules/.installed
 	$(PY) -m pytest
+
+# Screenshots of every page type at 375 and 1280 px into screenshots/ (git-ignored), to look at.
+screenshots: $(STAMP) node_modules/.installed
+	BKK_SCREENSHOTS=screenshots $(PY) -m pytest -q tests/browser/test_screenshots.py
 
 serve: $(STAMP)
 	$(VENV)/bin/bkk-site serve
@@ -54,4 +63,4 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check generator tests
 
 clean:
-	rm -rf site .generated .pytest_cache .ruff_cache .zensical
+	rm -rf site .generated .pytest_cache .ruff_cache .zensical screenshots

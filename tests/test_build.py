@@ -23,6 +23,9 @@ def test_fixture_builds_strict(content, tmp_path):
     page = (site / "empfehlungen/frueh-austauschen/index.html").read_text(encoding="utf-8")
     assert 'lang="de"' in page and "E-01: Früh austauschen" in page
     assert 'href="../../akteure/jugendamt/"' in page
+    assert "frame-src 'none'" in page  # no page may frame another host …
+    video = (site / "video/index.html").read_text(encoding="utf-8")
+    assert "frame-src https://www.youtube-nocookie.com" in video  # … except the player, after the reader's click
 
 
 @pytest.mark.skipif(not (ROOT / "content").is_dir(), reason="no shipped content")

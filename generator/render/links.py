@@ -93,3 +93,34 @@ class Linker:
 
     def page(self, path: str, text: str) -> Markup:
         return Markup(f"[{escape_text(text)}]({self.href(path)})")
+
+
+def page_url(md_path: str, directory_urls: bool = True) -> str:
+    """URL of a Markdown file relative to the site root: ``phasen/index.md`` → ``phasen/``
+    (or ``phasen/index.html`` in the offline copy, which has no directory URLs)."""
+    file, _, anchor = md_path.partition("#")
+    if directory_urls:
+        base = file.removesuffix(".md")
+        base = "" if base == "index" else base.removesuffix("/index") + "/"
+    else:
+        base = file.removesuffix(".md") + ".html"
+    return base + (f"#{anchor}" if anchor else "")
+
+
+def relative_url(here: str, there: str, directory_urls: bool = True) -> str:
+    """URL from page ``here`` to page ``there`` (both Markdown paths, ``there`` may carry ``#anchor``).
+
+    For raw HTML such as inline SVG: MkDocs rewrites Markdown links, but never links inside
+    raw HTML, so these must already be the served URLs, relative so that the site works
+    under any base path and from file://.
+    """
+    target, _, anchor = page_url(there, directory_urls).partition("#")
+    source = page_url(here, directory_urls)
+    if target == source:
+        return f"#{anchor}" if anchor else ("./" if directory_urls else posixpath.basename(target))
+    if not directory_urls:
+        rel = posixpath.relpath(target, posixpath.dirname(source) or ".")
+        return rel + (f"#{anchor}" if anchor else "")
+    rel = posixpath.relpath("/" + target, "/" + source)
+    rel = rel if rel.endswith("/") or not (target.endswith("/") or not target) else rel + "/"
+    return rel + (f"#{anchor}" if anchor else "")

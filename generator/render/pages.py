@@ -20,14 +20,18 @@ from ..content import Content
 from ..model import (
     ALL_KINDS,
     INSTRUMENT_LABELS,
+    KIND_BY_FOLDER,
     LEVEL_LABELS,
     NORM_LEVEL_LABELS,
     PROVENANCE_LABELS,
     TRACK_LABELS,
 )
 from ..options import SiteOptions
+from .diagram import process_diagram
 from .fields import field_reference
+from .laender_map import laender_map, statuses
 from .links import Linker, page_path, title_of, url_path
+from .page_extras import Extras
 from .text import escape_text, finalize, markdown_field, plain
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -88,6 +92,8 @@ def environment() -> jinja2.Environment:
     env.globals.update(
         PROVENANCE=PROVENANCE_LABELS, TRACKS=TRACK_LABELS, LEVELS=LEVEL_LABELS, NORM_LEVELS=NORM_LEVEL_LABELS,
         INSTRUMENTS=INSTRUMENT_LABELS, KINDS=ALL_KINDS, title_of=title_of, url_path=url_path, raw=Markup,
+        process_diagram=process_diagram, laender_map=laender_map, land_statuses=statuses,
+        KIND_BY_FOLDER=KIND_BY_FOLDER,
     )
     from ..trainer.globals import template_globals  # trainer helpers (QR paths, short URLs, handout entries)
 
@@ -127,6 +133,8 @@ def _index_pages(content: Content) -> list[PageSpec]:
         PageSpec("empfehlungen/nach-phase.md", "recommendation_by_phase.md.j2", "Empfehlungen nach Phase"),
         PageSpec("indikatoren/index.md", "indicator_index.md.j2", "Indikatoren"),
         PageSpec("indikatoren/nach-ausbeutungsform.md", "indicator_by_form.md.j2", "Indikatoren nach Ausbeutungsform"),
+        PageSpec("empfehlungen/uebersicht.md", "recommendation_matrix.md.j2", "Empfehlungen: Akteure und Phasen im Überblick"),
+        PageSpec("indikatoren/uebersicht.md", "indicator_matrix.md.j2", "Indikatoren: Kategorien und Ausbeutungsformen im Überblick"),
         PageSpec("ausbeutungsformen/index.md", "exploitation_form_index.md.j2", "Ausbeutungsformen"),
         PageSpec("recht/index.md", "legal_norm_index.md.j2", "Rechtsgrundlagen"),
         PageSpec("glossar/index.md", "glossary.md.j2", "Glossar"),
@@ -179,11 +187,14 @@ def render_pages(content: Content, options: SiteOptions | None = None, changed: 
     """
     env = environment()
     env.globals["site"] = options or SiteOptions()
+    extras = Extras.of(content)
     out: dict[str, str] = {}
     for spec in _index_pages(content) + _item_pages(content):
         if changed and spec.source_file:
             spec.changed = changed.get(Path(spec.source_file).resolve())
         template = env.get_template(spec.template)
-        body = template.render(c=content, L=Linker(spec.path, content), page=spec, **spec.context)
-        out[spec.path] = front_matter(spec) + body.strip() + "\n"
+        linker = Linker(spec.path, content)
+        body = template.render(c=content, L=linker, page=spec, **spec.context).strip()
+        body += extras.appendix(spec.path, body, spec.context.get("item"), linker)
+        out[spec.path] = front_matter(spec) + body + "\n"
     return out

@@ -73,7 +73,13 @@ def on_config(config):
     return config
 
 
+VIDEO_PAGE = "video/"
+VIDEO_FRAME = "frame-src https://www.youtube-nocookie.com"
+
+
 def on_post_page(output: str, page, config) -> str:
+    if getattr(page, "url", None) == VIDEO_PAGE:  # the player frame, inserted only after the reader's click (two-click consent)
+        output = output.replace("frame-src 'none'", VIDEO_FRAME, 1)
     if PLACEHOLDER not in output:
         return output
     hashes = sorted({script_hash(body) for body in _SCRIPT.findall(output) if any(p.fullmatch(body) for p in _patterns)})

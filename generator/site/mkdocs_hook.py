@@ -18,6 +18,7 @@ from generator.options import DataLicence, SiteOptions
 from generator.problems import ContentError
 from generator.site import preview
 from generator.site.edit_links import edit_and_view
+from generator.site_settings import read_settings
 from generator.trainer.qr import qr_files
 from generator.trainer.urls import md_url
 
@@ -44,6 +45,11 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
+    """Impressum and Datenschutz read operator details from ``extra``: check them early."""
+    try:
+        read_settings(config.extra)
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
     if preview.serving:
         preview.speed_up(config.theme)
     return config

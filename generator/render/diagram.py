@@ -1,0 +1,129 @@
+"""The protection process as inline SVG, computed from the phases at build time.
+
+Two layouts of the same diagram: rows for wide screens and a column for phones (CSS shows
+one; the other is ``display: none`` and so neither focusable nor read out). Every phase is a
+link to its page. The ordered list that pages put next to it is the text alternative (and
+what a printout or a screen reader's list navigation relies on). No JavaScript.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..content import Content
+from .links import page_path, relative_url
+from .svg import render, wrap
+
+LINE = 19  # px between text lines (font size 15 px)
+CHAR = 8.4  # average width of a character at 15 px, for wrapping
+
+
+@dataclass(frozen=True)
+class Box:
+    """One linked phase: rectangle, optional number badge and its wrapped title lines."""
+
+    number: int | None  # position in the main track; None for parallel tracks
+    label: str  # accessible name of the link
+    href: str
+    x: float
+    y: float
+    width: float
+    height: float
+    text: tuple[tuple[float, float, str], ...]  # (x, baseline y, line)
+    badge: tuple[float, float] | None = None  # centre of the number circle
+
+    @property
+    def parallel(self) -> bool:
+        return self.number is None
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str  # "wide" or "narrow"
+    width: int
+    height: int
+    boxes: tuple[Box, ...]
+    arrows: tuple[tuple[float, float, float, float], ...]  # x1, y1, x2, y2
+
+
+def _phases(content: Content) -> tuple[list, list]:
+    active = content.active("phase")
+    return [p for p in active if p.track == "main"], [p for p in active if p.track != "main"]
+
+
+def _parallel_title(phase) -> str:
+    return phase.title if "parallel" in phase.title.casefold() else f"{phase.title} (parallel)"
+
+
+def _href(here: str, phase, directory_urls: bool = True) -> str:
+    return relative_url(here, page_path("phase", phase.id), directory_urls)
+
+
+def _parallel_boxes(parallel: list, here: str, y: float, width: float, dirs: bool) -> tuple[list[Box], float]:
+    boxes = []
+    for phase in parallel:
+        title = _parallel_title(phase)
+        lines = wrap("⇆ " + title, int((width - 28) / CHAR))
+        height = 16 + LINE * len(lines)
+        text = tuple((14.0, y + 8 + 15 + i * LINE, line) for i, line in enumerate(lines))
+        boxes.append(Box(None, "Parallel: " + title, _href(here, phase, dirs), 0, y, width, height, text))
+        y += height + 12
+    return boxes, y
+
+
+def wide(content: Content, here: str, width: int = 720, dirs: bool = True) -> Layout:
+    """Rows of up to four boxes (six phases: two rows of three), parallel tracks below."""
+    main, parallel = _phases(content)
+    gap, pad, row_gap = 28, 12, 32
+    n = max(len(main), 1)
+    cols = n if n <= 4 else min(4, -(-n // 2))
+    box_w = (width - gap * (cols - 1)) / cols
+    wrapped = [wrap(p.title, max(8, int((box_w - 2 * pad) / CHAR))) for p in main]
+    box_h = 50 + LINE * max((len(w) for w in wrapped), default=1)
+    boxes: list[Box] = []
+    arrows = []
+    for i, (phase, lines) in enumerate(zip(main, wrapped, strict=True)):
+        row, col = divmod(i, cols)
+        x, y = col * (box_w + gap), row * (box_h + row_gap)
+        text = tuple((x + pad, y + 60 + j * LINE, line) for j, line in enumerate(lines))
+        boxes.append(Box(i + 1, f"Schritt {i + 1}: {phase.title}", _href(here, phase, dirs), x, y, box_w, box_h, text,
+                         (x + 26, y + 26)))
+        if col:
+            arrows.append((x - gap + 3, y + box_h / 2, x - 4, y + box_h / 2))
+    rows = -(-len(main) // cols) if main else 0
+    extra, bottom = _parallel_boxes(parallel, here, rows * (box_h + row_gap) - (row_gap - 20 if rows else 0), width, dirs)
+    boxes += extra
+    height = bottom - 12 if parallel else rows * (box_h + row_gap) - row_gap
+    return Layout("wide", width, int(height) + 1, tuple(boxes), tuple(arrows))
+
+
+def narrow(content: Content, here: str, width: int = 340, dirs: bool = True) -> Layout:
+    """One column for phones, so text stays at reading size."""
+    main, parallel = _phases(content)
+    boxes: list[Box] = []
+    arrows = []
+    y = 0.0
+    for i, phase in enumerate(main):
+        lines = wrap(phase.title, int((width - 62) / CHAR))
+        height = 20 + LINE * len(lines)
+        if i:
+            arrows.append((width / 2, y - 21, width / 2, y - 4))
+        text = tuple((52.0, y + 10 + 15 + j * LINE, line) for j, line in enumerate(lines))
+        boxes.append(Box(i + 1, f"Schritt {i + 1}: {phase.title}", _href(here, phase, dirs), 0, y, width, height, text,
+                         (26, y + height / 2)))
+        y += height + 24
+    extra, bottom = _parallel_boxes(parallel, here, y - 4, width, dirs)
+    boxes += extra
+    height = bottom - 12 if parallel else y - 24
+    return Layout("narrow", width, int(height) + 1, tuple(boxes), tuple(arrows))
+
+
+def process_diagram(content: Content, here: str, directory_urls: bool = True) -> Markup:
+    """The diagram as one raw HTML block, links relative to the page at ``here``."""
+    main, parallel = _phases(content)
+    if not main and not parallel:
+        return Markup("")
+    return render("diagram.svg.j2", layouts=[wide(content, here, dirs=directory_urls), narrow(content, here, dirs=directory_urls)],
+                  steps=len(main), has_parallel=bool(parallel))

@@ -1,0 +1,96 @@
+"""The 16 Länder as a tile map (SVG), shaded by what the content knows about each.
+
+A tile map, not outlines: the project ships the grid below, so nothing is fetched and every
+Land gets a tile of the same size (Bremen and Berlin stay clickable). Shading says how many of
+three things are known (a regional network, counselling for minors, a state-level step);
+letters in each tile say which, so colour is never the only carrier. The table on the page is
+the text alternative.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..content import Content
+from .links import page_path, relative_url
+from .svg import render
+
+# code: (row, column, name) - a 5 × 6 grid that keeps neighbours roughly where they are.
+GRID: dict[str, tuple[int, int, str]] = {
+    "SH": (0, 2, "Schleswig-Holstein"),
+    "HB": (1, 1, "Bremen"), "HH": (1, 2, "Hamburg"), "MV": (1, 3, "Mecklenburg-Vorpommern"),
+    "NI": (2, 1, "Niedersachsen"), "ST": (2, 2, "Sachsen-Anhalt"), "BE": (2, 3, "Berlin"), "BB": (2, 4, "Brandenburg"),
+    "NW": (3, 0, "Nordrhein-Westfalen"), "HE": (3, 1, "Hessen"), "TH": (3, 2, "Thüringen"), "SN": (3, 3, "Sachsen"),
+    "RP": (4, 0, "Rheinland-Pfalz"), "BW": (4, 1, "Baden-Württemberg"), "BY": (4, 2, "Bayern"),
+    "SL": (5, 0, "Saarland"),
+}
+TILE, GAP = 80, 6
+# letter in the tile, legend, read-out when known, read-out when not
+ASPECTS = (
+    ("N", "regionales Netzwerk", "regionales Netzwerk bekannt", "kein regionales Netzwerk bekannt"),
+    ("M", "Beratung für Minderjährige", "Beratung für Minderjährige bekannt", "keine Beratung für Minderjährige bekannt"),
+    ("L", "landesweite Regelung oder Schritte", "landesweite Regelungen oder Schritte bekannt",
+     "keine landesweiten Regelungen oder Schritte bekannt"),
+)
+
+
+@dataclass(frozen=True)
+class LandStatus:
+    """What the content knows about one Land (also the row of the text alternative)."""
+
+    code: str
+    name: str
+    land_id: str | None  # None: no page for this Land yet
+    networks: int
+    services: int
+    minors: int
+    instruments: int
+
+    @property
+    def known(self) -> tuple[bool, bool, bool]:
+        return self.networks > 0, self.minors > 0, self.instruments > 0
+
+    @property
+    def level(self) -> int:
+        return sum(self.known)
+
+    @property
+    def description(self) -> str:
+        if self.land_id is None:
+            return f"{self.code} ({self.name}): noch keine Seite"
+        parts = [yes if known else no for known, (_, _, yes, no) in zip(self.known, ASPECTS, strict=True)]
+        return f"{self.code} ({self.name}): " + "; ".join(parts)
+
+
+def statuses(content: Content) -> list[LandStatus]:
+    """One status per Land of the grid, in grid order (north to south)."""
+    by_code = {land.code: land for land in content.active("land")}
+    rows = []
+    for code, (_r, _c, name) in sorted(GRID.items(), key=lambda kv: kv[1][:2]):
+        land = by_code.get(code)
+        if land is None:
+            rows.append(LandStatus(code, name, None, 0, 0, 0, 0))
+            continue
+        services = [s for s in content.active("service") if s.land == land.id]
+        rows.append(LandStatus(
+            code, land.name, land.id,
+            networks=sum(1 for n in content.active("network") if n.land == land.id),
+            services=len(services), minors=sum(1 for s in services if s.serves_minors),
+            instruments=len(land.instruments),
+        ))
+    return rows
+
+
+def laender_map(content: Content, here: str, directory_urls: bool = True) -> Markup:
+    """The tile map as one raw HTML block; tiles link to the Land pages relative to ``here``."""
+    tiles = []
+    for status in statuses(content):
+        row, col, _name = GRID[status.code]
+        href = relative_url(here, page_path("land", status.land_id), directory_urls) if status.land_id else None
+        marks = " ".join(aspect[0] if known else "–" for known, aspect in zip(status.known, ASPECTS, strict=True))
+        tiles.append({"status": status, "x": col * (TILE + GAP), "y": row * (TILE + GAP), "href": href, "marks": marks})
+    width = 5 * TILE + 4 * GAP
+    height = 6 * TILE + 5 * GAP
+    return render("laender_map.svg.j2", tiles=tiles, tile=TILE, width=width, height=height, aspects=ASPECTS)

@@ -1,0 +1,109 @@
+"""What every generated page gets below its template: search keywords, the video chapter
+link, and the glossary's abbreviations (Python-Markdown ``abbr``, shown as tooltips).
+
+Computed once per run (``Extras.of``), then appended per page (``Extras.appendix``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..content import Content
+from ..model import KIND_BY_FOLDER
+from .links import Linker, target
+from .search_terms import compound_keywords, vocabulary
+from .text import escape_text, plain
+
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_PARENS = re.compile(r"^(?P<name>.+?)\s*\((?P<abbr>[A-Za-zÄÖÜäöü]{2,8})\)$")
+
+
+@dataclass(frozen=True)
+class Chapter:
+    number: int
+    start: str
+    title: str
+
+
+@dataclass
+class Extras:
+    vocab: dict[str, str]
+    abbreviations: dict[str, str]  # shown text → explanation
+    chapters: dict[str, list[Chapter]] = field(default_factory=dict)  # page path → chapters covering it
+
+    @classmethod
+    def of(cls, content: Content) -> Extras:
+        return cls(vocabulary(content), abbreviations(content), video_chapters(content))
+
+    def appendix(self, path: str, body: str, item: object | None, linker: Linker) -> str:
+        out = []
+        for chapter in self.chapters.get(path, []):
+            link = linker.href(f"video/index.md#kapitel-{chapter.number}")
+            out.append(f"[Im Erklärvideo ab {chapter.start}: {escape_text(chapter.title)}]({link})\n"
+                       "{: .bkk-video-link }")
+        if item is not None:
+            explicit = list(getattr(item, "keywords", []))
+            text = _LINK_TARGET.sub("]", body)
+            found = compound_keywords([text], self.vocab, known=explicit)
+            shown = list(dict.fromkeys([*explicit, *found]))
+            if shown:
+                out.append("*Stichwörter:* " + ", ".join(escape_text(k) for k in shown) + "\n{: .bkk-keywords }")
+        used = [k for k in self.abbreviations if _mentions(body, k)]  # only what the page uses: abbr is slow
+        if used:
+            out.append("\n".join(f"*[{escape_abbr(k)}]: {self.abbreviations[k]}" for k in used))
+        return "".join("\n\n" + block for block in out)
+
+
+def _mentions(body: str, key: str) -> bool:
+    return key in body and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", body) is not None
+
+
+def escape_abbr(text: str) -> str:
+    return text.replace("]", "")
+
+
+def abbreviations(content: Content) -> dict[str, str]:
+    """Tooltips from the content: glossary terms and abbreviations first, then the short forms
+    that actors, laws and the document itself carry (e.g. „Strafgesetzbuch (StGB)“)."""
+    found: dict[str, str] = {}
+
+    def add(key: str, text: str) -> None:
+        key = " ".join(key.split())
+        if len(key) >= 2 and key not in found and "\n" not in text:
+            found[key] = " ".join(text.split())
+
+    for term in content.active("glossary"):
+        definition = plain(term.definition, 200)
+        if term.abbreviation:
+            add(term.abbreviation, f"{term.term}: {definition}")
+        add(term.term, definition)
+    for actor in content.active("actor"):
+        if actor.short and actor.short.isupper() and len(actor.short) >= 3:
+            add(actor.short, actor.title)
+    for norm in content.active("legal_norm"):
+        m = _PARENS.match(norm.instrument)
+        if m:
+            add(m["abbr"], m["name"])
+    if content.document:
+        m = _PARENS.match(content.document.short_title)
+        if m:
+            add(m["abbr"], m["name"])
+    return dict(sorted(found.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+
+def video_chapters(content: Content) -> dict[str, list[Chapter]]:
+    """Page path → the chapters of the explainer video that cover it (only when there is a video)."""
+    video = content.video
+    if video is None or video.provider == "none" or video.status != "active":
+        return {}
+    covered: dict[str, list[Chapter]] = {}
+    for number, chapter in enumerate(video.chapters, start=1):
+        for ref in chapter.pages:
+            folder, _, item_id = ref.partition("/")
+            kind = KIND_BY_FOLDER.get(folder)
+            if kind is None:
+                continue
+            path = target(kind.name, item_id).partition("#")[0]
+            covered.setdefault(path, []).append(Chapter(number, chapter.start, chapter.title))
+    return covered

@@ -1,0 +1,47 @@
+"""Inline SVG/HTML from templates: HTML-escaped, never Markdown-escaped.
+
+The Markdown environment escapes for Markdown; SVG text needs HTML escaping instead, and
+the result is embedded as one raw HTML block (no blank lines, so Markdown leaves it alone).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+_BLANK = re.compile(r"\n\s*\n")
+
+
+def render(template: str, **context: object) -> Markup:
+    """Render an SVG/HTML template into one raw-HTML block for Markdown."""
+    text = environment().get_template(template).render(**context)
+    return Markup(_BLANK.sub("\n", text).strip())
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Greedy word wrap by character count (SVG has no automatic line breaks)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
