@@ -14,13 +14,11 @@ import json
 import os
 import platform
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,20 +79,6 @@ def measure(cmd: list[str], cwd: Path) -> dict:
     if result["rc"] != 0:
         raise SystemExit(f"{' '.join(cmd)} ist fehlgeschlagen:\n{result['stderr']}")
     return result
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
 
 
 def preview_latency(root: Path, runs: int) -> list[float]:
