@@ -136,10 +136,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     env = {**os.environ, "BKK_CONTENT": str(Path(args.content).resolve()), "NO_MKDOCS_2_WARNING": "1"}
     # --dirty: rebuild only the pages whose (generated) Markdown changed, so a save shows within a second
     cmd = _mkdocs("serve", "--livereload", "--dirty", "-a", args.addr, content=args.content, config=args.config)
-    try:
-        return subprocess.run(cmd, env=env, check=False).returncode
-    except KeyboardInterrupt:
-        return 0
+    # Become the server instead of starting it as a child: stopping ``bkk-site serve`` (Ctrl-C, a test's
+    # terminate()) must stop the server too, never leave it running orphaned.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(sys.executable, cmd, env)
 
 
 PUBLISHED_HELP = "Liste der veröffentlichten Adressen, die erhalten bleiben müssen (Standard: published-urls.txt im Inhaltsordner)"

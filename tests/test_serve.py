@@ -49,3 +49,9 @@ def test_saving_yaml_updates_the_served_page(content):
     finally:
         server.terminate()
         server.wait(timeout=30)
+    assert not port_open(port), "stopping bkk-site serve left the preview server running"
+
+
+def port_open(port: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
