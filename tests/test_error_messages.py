@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,13 +13,6 @@ from generator.report import as_github, as_json, github_annotation
 from generator.validate import load_content
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(FIXTURE, target)
-    return target
 
 
 def _replace(path: Path, old: str, new: str) -> None:

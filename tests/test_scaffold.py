@@ -18,13 +18,6 @@ from generator.validate import load_content
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 
 
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(FIXTURE, target)
-    return target
-
-
 @pytest.mark.parametrize("kind", [k for k in KINDS.values() if not k.single], ids=lambda k: k.name)
 def test_new_file_is_valid_and_complete(content: Path, kind) -> None:
     path = create(kind.name, f"neu-{kind.folder}", content, today=dt.date(2026, 5, 3))
