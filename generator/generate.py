@@ -6,17 +6,30 @@ generated ones), so any MkDocs-compatible engine can build it without our hook.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .content import Content
 from .history import last_changed
 from .options import SiteOptions
 from .problems import ContentError, Mark, Problem
-from .render.pages import render_pages
-from .trainer.files import trainer_files
+from .render.pages import RenderMemo, render_pages
+from .trainer.files import TrainerMemo, trainer_files
 from .validate import load_content
 from .write import write_tree
+
+
+@dataclass
+class Session:
+    """What the live preview keeps between saves, so that a save costs what it changed.
+
+    Output is the same as without a session; only the work to get there shrinks.
+    """
+
+    render: RenderMemo = field(default_factory=RenderMemo)
+    trainer: TrainerMemo = field(default_factory=TrainerMemo)
+    out: Path | None = None
+    files: dict[str, str | bytes] | None = None  # the tree last written to ``out``
 
 
 @dataclass
@@ -33,16 +46,22 @@ def hand_written(docs: Path | None) -> dict[str, bytes]:
             if p.is_file() and not p.name.startswith(".")}
 
 
-def generate(content_dir: Path, out: Path, docs: Path | None = None, options: SiteOptions | None = None) -> Result:
+def generate(content_dir: Path, out: Path, docs: Path | None = None, options: SiteOptions | None = None,
+             session: Session | None = None) -> Result:
     """Load, check, render and write. Raises ContentError and then writes nothing."""
     options = options or SiteOptions()
     content = load_content(content_dir)
-    pages: dict[str, str | bytes] = dict(render_pages(content, options, changed=last_changed(content_dir)))
-    pages.update(trainer_files(content, pages, options))
+    render = session.render if session else None
+    pages: dict[str, str | bytes] = dict(render_pages(content, options, changed=last_changed(content_dir), memo=render))
+    pages.update(trainer_files(content, pages, options, memo=session.trainer if session else None))
     own = hand_written(docs)
     clashes = sorted(set(own) & set(pages))
     if clashes:
         raise ContentError([Problem(Mark(f"docs/{path}"), "Diese Datei hat denselben Pfad wie eine erzeugte Seite.",
                                     "Benennen Sie die handgeschriebene Seite um.") for path in clashes])
     files = {**own, **pages}
-    return Result(content, files, write_tree(out, files))
+    last = session.files if session and session.out == Path(out) else None
+    written = write_tree(out, files, last)
+    if session:
+        session.out, session.files = Path(out), files
+    return Result(content, files, written)

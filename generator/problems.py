@@ -6,6 +6,8 @@ The contract is ``FILE:LINE:COL: error: MESSAGE`` with an indented hint on the n
 from __future__ import annotations
 
 import difflib
+import functools
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,12 +91,18 @@ def did_you_mean(word: str, choices: list[str] | set[str]) -> str:
 
 def display_path(path: Path, root: Path | None = None) -> str:
     """Paths relative to the working directory read best in a terminal and in CI logs."""
-    path = path.resolve()
-    for base in (root, Path.cwd()):
+    return _display_path(str(path), str(root) if root else None, os.getcwd())
+
+
+@functools.lru_cache(maxsize=8192)
+def _display_path(path: str, root: str | None, cwd: str) -> str:
+    """Resolving asks the file system once per path; the live preview asks after every save."""
+    resolved = Path(path).resolve()
+    for base in (root, cwd):
         if base is None:
             continue
         try:
-            return str(path.relative_to(base.resolve()))
+            return str(resolved.relative_to(Path(base).resolve()))
         except ValueError:
             continue
-    return str(path)
+    return str(resolved)

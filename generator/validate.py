@@ -80,20 +80,30 @@ def _check_file(kind: Kind, doc: Document, stem: str) -> tuple[Any, list[Problem
 # but only the saved file needs parsing and validating again. Items are frozen models.
 _FILE_CACHE: dict[tuple[str, str, str, bytes], tuple[Document, Any, list[Problem]]] = {}
 _FILE_CACHE_MAX = 5000
+# A file whose size and change time are as before is not even read again (the live preview
+# looks at every file after each save). Keyed by path, so it never grows beyond the content.
+_UNCHANGED: dict[tuple[str, str, str], tuple[tuple[int, int, int], tuple[str, str, str, bytes]]] = {}
 
 
 def _checked_file(kind: Kind, path: Path, shown: str) -> tuple[Document, Any, list[Problem]]:
     try:
-        raw = path.read_bytes()
+        info = path.stat()
+        stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size)
+        seen = _UNCHANGED.get((kind.name, str(path), shown))
+        if seen is not None and seen[0] == stamp and seen[1] in _FILE_CACHE:
+            key = seen[1]
+        else:
+            raw = path.read_bytes()
+            key = (kind.name, shown, path.stem, hashlib.blake2b(raw, digest_size=16).digest())
+            _UNCHANGED[(kind.name, str(path), shown)] = (stamp, key)
+            if key not in _FILE_CACHE:
+                doc = parse(decode(raw, shown), shown)
+                if len(_FILE_CACHE) >= _FILE_CACHE_MAX:
+                    _FILE_CACHE.clear()
+                _FILE_CACHE[key] = (doc, *_check_file(kind, doc, path.stem))
     except OSError:
         doc = load_file(path, shown)  # raises ContentError with the reason
         return doc, *_check_file(kind, doc, path.stem)
-    key = (kind.name, shown, path.stem, hashlib.blake2b(raw, digest_size=16).digest())
-    if key not in _FILE_CACHE:
-        doc = parse(decode(raw, shown), shown)
-        if len(_FILE_CACHE) >= _FILE_CACHE_MAX:
-            _FILE_CACHE.clear()
-        _FILE_CACHE[key] = (doc, *_check_file(kind, doc, path.stem))
     doc, item, found = _FILE_CACHE[key]
     return doc, item, list(found)
 

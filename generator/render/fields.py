@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from ..fields import describe
 from ..model import KINDS
 
 
+@functools.cache  # depends only on the models; the live preview asks after every save
 def field_reference() -> list[dict[str, Any]]:
     kinds = []
     for kind in KINDS.values():

@@ -9,6 +9,7 @@ import datetime as dt
 import functools
 import html
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from .fields import field_reference
 from .laender_map import laender_map, statuses
 from .links import Linker, page_path, title_of, url_path
 from .page_extras import Extras
+from .reads import Read, Tracked, affected, changes
 from .text import escape_text, finalize, markdown_field, plain
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -180,21 +182,59 @@ def front_matter(spec: PageSpec) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
-def render_pages(content: Content, options: SiteOptions | None = None, changed: dict[Path, dt.date] | None = None) -> dict[str, str]:
+@dataclass
+class RenderMemo:
+    """The last render, kept by the live preview: what each page read and what it became."""
+
+    content: Content | None = None
+    options: SiteOptions | None = None
+    extras: Extras | None = None
+    templates: tuple = ()
+    pages: dict[str, tuple[PageSpec, set[Read], str]] = field(default_factory=dict)
+    rendered: list[str] = field(default_factory=list)  # paths rendered by the last run, not reused
+
+
+def _template_stamp() -> tuple:
+    """Edited templates (``mkdocs serve`` watches them) make every earlier render stale."""
+    return tuple(sorted((e.name, e.stat().st_mtime_ns) for e in os.scandir(TEMPLATES)))
+
+
+def render_pages(content: Content, options: SiteOptions | None = None, changed: dict[Path, dt.date] | None = None,
+                 memo: RenderMemo | None = None) -> dict[str, str]:
     """Every generated Markdown page, keyed by its path below the docs folder.
 
     ``changed`` maps source files to their last commit date (see ``history``) for "Stand" lines.
+    With a ``memo`` (live preview), a page is rendered again only when its spec or something it
+    read changed since the memo's run; the output is the same as without one.
     """
+    options = options or SiteOptions()
     env = environment()
-    env.globals["site"] = options or SiteOptions()
+    env.globals["site"] = options
     extras = Extras.of(content)
+    stamp = _template_stamp()
+    reuse = (memo is not None and memo.content is not None and memo.options == options and memo.extras == extras
+             and memo.templates == stamp)
+    diff = changes(memo.content, content) if reuse else set()
     out: dict[str, str] = {}
+    kept: dict[str, tuple[PageSpec, set[Read], str]] = {}
+    rendered = []
     for spec in _index_pages(content) + _item_pages(content):
         if changed and spec.source_file:
             spec.changed = changed.get(Path(spec.source_file).resolve())
-        template = env.get_template(spec.template)
-        linker = Linker(spec.path, content)
-        body = template.render(c=content, L=linker, page=spec, **spec.context).strip()
+        before = memo.pages.get(spec.path) if reuse else None
+        if before is not None and before[0] == spec and not affected(before[1], diff):
+            kept[spec.path] = before
+            out[spec.path] = before[2]
+            continue
+        reads: set[Read] = set()
+        tracked = Tracked(content, reads)
+        linker = Linker(spec.path, tracked)
+        body = env.get_template(spec.template).render(c=tracked, L=linker, page=spec, **spec.context).strip()
         body += extras.appendix(spec.path, body, spec.context.get("item"), linker)
         out[spec.path] = front_matter(spec) + body + "\n"
+        kept[spec.path] = (spec, reads, out[spec.path])
+        rendered.append(spec.path)
+    if memo is not None:
+        memo.content, memo.options, memo.extras, memo.templates = content, options, extras, stamp
+        memo.pages, memo.rendered = kept, rendered
     return out

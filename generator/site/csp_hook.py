@@ -13,9 +13,10 @@ injects changes on every request; so they are in the offline copy (see ``on_conf
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from generator.postbuild.safety import script_hash
+from generator.site.theme_scripts import SCRIPT as _SCRIPT
+from generator.site.theme_scripts import theme_script_patterns
 
 PLACEHOLDER = "'bkk-theme-scripts'"
 POLICY = {
@@ -32,8 +33,6 @@ POLICY = {
     "form-action": "'self'",
 }
 
-_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
-_EXPR = re.compile(r"\{\{.*?\}\}", re.S)
 _patterns: list[re.Pattern[str]] = []
 _serving = False
 
@@ -45,19 +44,6 @@ def policy(serving: bool = False, offline: bool = False) -> str:
     return "; ".join(f"{name} {value}" for name, value in rules.items())
 
 
-def theme_script_patterns(dirs: list[str]) -> list[re.Pattern[str]]:
-    """Each literal inline script of the theme as a pattern; a ``{{ … }}`` may only fill a string."""
-    found = set()
-    for folder in dirs:
-        for template in Path(folder).rglob("*.html"):
-            for body in _SCRIPT.findall(template.read_text(encoding="utf-8")):
-                if "{%" in body:
-                    continue
-                parts = _EXPR.split(body)
-                found.add("".join(re.escape(p) + (r"[^\"'<>\\\s]*" if i < len(parts) - 1 else "") for i, p in enumerate(parts)))
-    return [re.compile(p) for p in sorted(found)]
-
-
 def on_startup(command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
@@ -65,10 +51,10 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config):
     global _patterns
-    _patterns = theme_script_patterns(list(config.theme.dirs))
     # The offline copy's search runs its worker in an about:blank frame filled with inline script
     # (iframe-worker shim); such a frame inherits the policy, so inline script must be allowed there.
     offline = any(name in config.plugins for name in ("offline", "material/offline"))
+    _patterns = [] if _serving or offline else theme_script_patterns(list(config.theme.dirs))  # no hashes needed then
     config.extra["csp"] = policy(_serving, offline)
     return config
 

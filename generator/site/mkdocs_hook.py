@@ -69,16 +69,16 @@ def on_files(files: Files, config) -> Files:
     out = _out(config)
     options = site_options(config)
     try:
-        generate(_content(config), out, options=options)
+        generated = generate(_content(config), out, options=options, session=preview.session).files
         preview.succeeded()
     except ContentError as exc:
         if not preview.serving:
             raise PluginError("Der Inhalt enthält Fehler:\n" + str(exc)) from None
         preview.failed(exc.problems)  # keep serving the last good tree
+        generated = preview.session.files or {p.relative_to(out).as_posix(): b"" for p in out.rglob("*") if p.is_file()}
     hand_written = [f for f in files.documentation_pages()]
     # Every generated file: pages, and verbatim files (redirect pages, QR codes, data downloads).
-    for path in sorted(p for p in out.rglob("*") if p.is_file() and not p.name.startswith(".")):
-        rel = path.relative_to(out).as_posix()
+    for rel in sorted(r for r in generated if not r.rpartition("/")[2].startswith(".")):
         if files.get_file_from_path(rel) is not None:
             raise PluginError(f"docs/{rel} hat denselben Pfad wie eine erzeugte Datei; bitte umbenennen.")
         files.append(File(rel, str(out), config.site_dir, config.use_directory_urls))
@@ -119,18 +119,13 @@ def on_post_build(config):
 
 
 def on_serve(server, config, builder):
-    """Watch the content folder wherever it lives, and look for changes more often than MkDocs does."""
-    try:  # private attributes of watchdog's polling observer: best effort, the default still works
-        server.observer._timeout = POLL_SECONDS
-        for emitter in list(server.observer.emitters):
-            emitter._timeout = POLL_SECONDS
-    except AttributeError:
-        pass
-    if hasattr(server, "build_delay"):
-        server.build_delay = QUIET_SECONDS
+    """Watch the content folder wherever it lives, and notice a save at once instead of polling."""
     content = _content(config)
     if content.is_dir():
         server.watch(str(content))
+    preview.notice_changes_at_once(server, POLL_SECONDS)
+    if hasattr(server, "build_delay"):
+        server.build_delay = QUIET_SECONDS
     return server
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import jinja2
 import jinja2.bccache
 
+from generator.generate import Session
 from generator.problems import Problem
 
 STATUS_DIR = "_vorschau"
@@ -28,6 +29,7 @@ BANNER_STYLE = "background:#b3261e;color:#fff;padding:12px 24px;font:15px/1.5 sy
 
 serving = False
 problems: list[Problem] = []
+session: Session | None = None  # the generator's memory between saves; only while serving
 
 
 class _QuietDirtyWarning(logging.Filter):
@@ -44,9 +46,10 @@ class _QuietDirtyWarning(logging.Filter):
 
 
 def start(command: str) -> None:
-    global serving
+    global serving, session
     serving = command == "serve"
     if serving:
+        session = session or Session()
         logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyWarning())
 
 
@@ -172,3 +175,48 @@ def keep_search_index(site_dir: Path) -> None:
     _search_docs.update(fresh)
     index["docs"] = [doc for page in _search_docs.values() for doc in page]
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def notice_changes_at_once(server, poll_seconds: float) -> None:
+    """Swap MkDocs' polling file watcher (every 0.5 s) for the system's change notification.
+
+    Polling scans every watched file several times a second, in the server's own process and
+    while it rebuilds. Only changes count: the system also reports files being opened and
+    read, and the rebuild reads every content file. Where the system has no notification (or
+    the private attributes of MkDocs' server differ), keep polling, just more often.
+    """
+    try:
+        from watchdog import events
+        from watchdog.observers import Observer
+        from watchdog.observers.polling import PollingObserver
+
+        changes = [events.FileCreatedEvent, events.FileModifiedEvent, events.FileMovedEvent, events.FileDeletedEvent,
+                   events.FileClosedEvent]
+
+        class ChangesOnly(Observer):  # type: ignore[misc, valid-type]
+            def schedule(self, handler, path, recursive=False, event_filter=None):
+                return super().schedule(handler, path, recursive=recursive, event_filter=event_filter or changes)
+
+        if Observer is PollingObserver:
+            raise OSError("keine Änderungsmeldungen des Systems")
+        probe = ChangesOnly()
+        for path in server._watched_paths:  # fails here, not later in serve(), when notification is unavailable
+            probe.schedule(events.FileSystemEventHandler(), path, recursive=True)
+        probe.start()
+        probe.stop()
+        probe.join(timeout=5)
+        watched = dict(server._watched_paths)
+        server.observer.unschedule_all()
+        server.observer = ChangesOnly()
+        server._watched_paths.clear()
+        server._watch_refs.clear()
+        for path, count in watched.items():
+            for _ in range(count):
+                server.watch(path)
+    except (AttributeError, OSError, ImportError, TypeError):
+        try:  # private attributes of watchdog's polling observer: best effort, the default still works
+            server.observer._timeout = poll_seconds
+            for emitter in list(server.observer.emitters):
+                emitter._timeout = poll_seconds
+        except AttributeError:
+            pass

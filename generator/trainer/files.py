@@ -7,7 +7,9 @@ pages for short URLs and former ids, seminar handouts, and the open-data downloa
 
 from __future__ import annotations
 
+import functools
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,9 @@ from .urls import html_file, md_url, own_page_kinds, page_href, redirects, relat
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
+@functools.lru_cache(maxsize=1)
 def _html_environment() -> jinja2.Environment:
+    """Compiled once per process (the live preview asks after every save); edited templates still reload."""
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                               undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
 
@@ -68,17 +72,27 @@ def _item_of(content: Content) -> dict[str, tuple[str, Any]]:
     return found
 
 
-def trainer_files(content: Content, pages: dict[str, str], options: SiteOptions, assets: bool = True) -> dict[str, str | bytes]:
+@dataclass
+class TrainerMemo:
+    """Per page, the last input and output, so the live preview redoes only pages that changed."""
+
+    options: SiteOptions | None = None
+    pages: dict[str, tuple[str, Any, str]] = field(default_factory=dict)
+
+
+def trainer_files(content: Content, pages: dict[str, str], options: SiteOptions, assets: bool = True,
+                  memo: TrainerMemo | None = None) -> dict[str, str | bytes]:
     """New and changed files; ``assets=False`` skips QR codes and data (for a quick check)."""
     env = environment()
     block = env.get_template("permalink.md.j2")
     items = _item_of(content)
     out: dict[str, str | bytes] = {}
+    if memo is not None and memo.options != options:
+        memo.options, memo.pages = options, {}
+    done = memo.pages if memo is not None else {}
 
     extra = _seminar_pages(content, options, env) + [_data_page(content, options, env)]
-    for spec, body in extra:
-        pages = {**pages, spec.path: body}
-        out[spec.path] = body
+    pages = {**pages, **{spec.path: body for spec, body in extra}}
 
     for path, text in pages.items():
         if not path.endswith(".md"):
@@ -86,14 +100,13 @@ def trainer_files(content: Content, pages: dict[str, str], options: SiteOptions,
         kind, item = items.get(path, (None, None))
         canonical, short = _permalink(item, path, options)
         link = short or canonical
-        text = _with_meta(text, "permalink", link)
-        if item is not None and item.status == "active":
-            linker = Linker(path, content)
-            text = text.rstrip("\n") + "\n\n" + block.render(
-                L=linker, canonical=canonical, short=short, qr_target=link, label=getattr(item, "label", None) or item.id,
-                svg_href=linker.href(qr.qr_path(path, "svg")), png_href=linker.href(qr.qr_path(path, "png")),
-            ).strip() + "\n"
-        out[path] = text
+        before = done.get(path)
+        if before is not None and before[0] is text and before[1] is item:  # the renderer kept this page
+            out[path] = before[2]
+        else:
+            out[path] = _with_permalink(text, path, item, content, block, canonical, short)
+            if memo is not None:
+                done[path] = (text, item, out[path])
         if assets:
             out.update(qr.qr_files(path, link, with_png=item is not None))
     out.update(redirect_pages(content, options))
@@ -104,6 +117,20 @@ def trainer_files(content: Content, pages: dict[str, str], options: SiteOptions,
                     out[e.qr_svg] = qr.svg(options.absolute(e.url))
         out.update(opendata.data_files(content))
     return out
+
+
+def _with_permalink(text: str, path: str, item: Any, content: Content, block: jinja2.Template,
+                    canonical: str, short: str | None) -> str:
+    """The ``permalink`` front-matter key, and on active item pages the block with address and QR code."""
+    link = short or canonical
+    text = _with_meta(text, "permalink", link)
+    if item is not None and item.status == "active":
+        linker = Linker(path, content)
+        text = text.rstrip("\n") + "\n\n" + block.render(
+            L=linker, canonical=canonical, short=short, qr_target=link, label=getattr(item, "label", None) or item.id,
+            svg_href=linker.href(qr.qr_path(path, "svg")), png_href=linker.href(qr.qr_path(path, "png")),
+        ).strip() + "\n"
+    return text
 
 
 def _seminar_pages(content: Content, options: SiteOptions, env: jinja2.Environment) -> list[tuple[PageSpec, str]]:

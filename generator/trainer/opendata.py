@@ -83,12 +83,23 @@ def data_sets(content: Content) -> list[DataSet]:
     return [DataSet(kind, ALL_KINDS[kind].label, stem(kind), len(content.items(kind))) for kind in ALL_KINDS]
 
 
+# Per kind: the items the files were made from, and the files. Unchanged content files give the
+# very same (frozen) item objects, so the live preview re-exports only the kinds that changed.
+_EXPORTED: dict[str, tuple[tuple[Any, ...], dict[str, str]]] = {}
+
+
 def data_files(content: Content) -> dict[str, str]:
     """``daten/<art>.json``, ``daten/<art>.csv`` and ``daten/schema/<art>.schema.json`` per kind."""
     files: dict[str, str] = {}
     for ds in data_sets(content):
-        records = _records(content, ds.kind)
-        files[f"daten/{ds.stem}.json"] = json.dumps(records, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        files[f"daten/{ds.stem}.csv"] = _csv(ds.kind, records)
-        files[f"daten/schema/{ds.stem}.schema.json"] = json.dumps(schema(ds.kind), ensure_ascii=False, indent=2) + "\n"
+        items = tuple(content.items(ds.kind).values())
+        before = _EXPORTED.get(ds.kind)
+        if before is None or len(before[0]) != len(items) or any(a is not b for a, b in zip(before[0], items, strict=True)):
+            records = _records(content, ds.kind)
+            before = _EXPORTED[ds.kind] = (items, {
+                f"daten/{ds.stem}.json": json.dumps(records, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+                f"daten/{ds.stem}.csv": _csv(ds.kind, records),
+                f"daten/schema/{ds.stem}.schema.json": json.dumps(schema(ds.kind), ensure_ascii=False, indent=2) + "\n",
+            })
+        files.update(before[1])
     return files
