@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,10 @@ def test_a_valid_save_updates_the_page(server: PreviewServer) -> None:
     _, index = server.get("/search/search_index.json")
     locations = {doc["location"].split("#")[0] for doc in json.loads(index)["docs"]}
     assert {"empfehlungen/frueh-austauschen/", "akteure/polizei/", "ueber/"} <= locations
+    # One save, one rebuild: the rebuild reads every content file, and reading is not a change.
+    builds = server.output().count("Building documentation")
+    time.sleep(2)
+    assert server.output().count("Building documentation") == builds, "the server keeps rebuilding without a save"
 
 
 def test_broken_save_keeps_serving_and_recovers(server: PreviewServer) -> None:

@@ -24,7 +24,7 @@ from generator.trainer.urls import md_url
 
 GENERATED = ".generated/pages"
 POLL_SECONDS = 0.05  # MkDocs polls for changes every 0.5 s; a save should show within a second
-QUIET_SECONDS = 0.05  # MkDocs waits 0.1 s of quiet after a change before it rebuilds
+QUIET_SECONDS = 0.02  # MkDocs waits 0.1 s of quiet after a change before it rebuilds; a save is one write
 
 
 def _root(config) -> Path:
