@@ -8,5 +8,5 @@ from pathlib import Path
 from generator.generate import generate
 
 start = time.perf_counter()
-result = generate(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))
+result = generate(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), cache=Path(sys.argv[4]) if len(sys.argv) > 4 else None)
 print(json.dumps({"wall": time.perf_counter() - start, "pages": sum(1 for f in result.files if f.endswith(".md"))}))

@@ -69,7 +69,6 @@ class PreviewServer:
                 shutil.copy2(src, self.project / name)
         shutil.copytree(self._source_content, self.content)
         env = {**os.environ, "PYTHONPATH": str(self.project), "PYTHONUNBUFFERED": "1"}
-        env.pop("BKK_GENERATED_DIR", None)
         self._log_file = self.log.open("wb")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "generator.cli", "serve", "--addr", f"127.0.0.1:{self.port}", "--content", "content"],

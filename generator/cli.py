@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -19,6 +18,7 @@ from .postbuild.verify import verify_site
 from .problems import ContentError
 from .scaffold import ScaffoldError, create
 from .schemas import write_schemas
+from .site.engine import BuildError, build_site
 from .trainer import published
 from .validate import load_content
 from .write import UnsafeOutputError
@@ -77,7 +77,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"error: --site-url: {exc}", file=sys.stderr)
         return 2
-    result = generate(args.content, args.out, Path(args.docs) if args.docs else None, options)
+    result = generate(args.content, args.out, Path(args.docs) if args.docs else None, options, cache=args.cache)
     print(f"{len(result.files)} Dateien in {args.out} ({len(result.written)} geändert).")
     return 0
 
@@ -94,12 +94,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     site = Path(args.site_dir).resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
-    generated = Path(tempfile.mkdtemp(prefix="bkk-pages-"))  # private to this build: parallel builds never mix
     try:
-        env = {**os.environ, "BKK_CONTENT": str(Path(args.content).resolve()), "BKK_GENERATED_DIR": str(generated),
-               "NO_MKDOCS_2_WARNING": "1"}
-        cmd = _mkdocs("build", "--strict", "--clean", "-d", str(tmp), content=args.content, config=args.config)
-        if subprocess.run(cmd, env=env, check=False).returncode != 0:
+        try:
+            build_site(args.config, tmp, {"BKK_CONTENT": str(Path(args.content).resolve())})
+        except BuildError as exc:
+            print(f"Fehler: {exc}", file=sys.stderr)
             print("Build fehlgeschlagen; die bisherige Website bleibt unverändert.", file=sys.stderr)
             return 1
         links, unsafe = verify_site(tmp)
@@ -109,7 +108,6 @@ def cmd_build(args: argparse.Namespace) -> int:
             return 1
         swap_in(tmp, site)
     finally:
-        shutil.rmtree(generated, ignore_errors=True)
         shutil.rmtree(tmp, ignore_errors=True)
     added = published.update(listing, urls)
     print(f"Website gebaut: {site}" + (f" ({len(added)} neue Adressen in {listing})" if added else ""))
@@ -169,6 +167,8 @@ def parser() -> argparse.ArgumentParser:
     g = add("generate", cmd_generate, "Markdown-Seiten erzeugen (für MkDocs oder eine andere Engine).")
     g.add_argument("--out", type=Path, default=Path(".generated/docs"), help="Zielordner (Standard: .generated/docs)")
     g.add_argument("--site-url", default="", help="Öffentliche Adresse der Website für QR-Codes und Kurzlinks, z. B. https://bkk.example.org/")
+    g.add_argument("--cache", type=Path, default=Path(".cache/bkk-site"),
+                   help="Ordner, in dem QR-Codes zwischen zwei Läufen bleiben (Standard: .cache/bkk-site)")
     g.add_argument("--docs", default="docs", help="Handgeschriebene Seiten, die mit kopiert werden (Standard: docs; leer: keine)")
     b = add("build", cmd_build, "Seiten erzeugen und die Website bauen (mkdocs build --strict).")
     b.add_argument("--site-dir", type=Path, default=Path("site"), help="Zielordner der Website (Standard: site)")

@@ -46,20 +46,27 @@ def hand_written(docs: Path | None) -> dict[str, bytes]:
             if p.is_file() and not p.name.startswith(".")}
 
 
-def generate(content_dir: Path, out: Path, docs: Path | None = None, options: SiteOptions | None = None,
-             session: Session | None = None) -> Result:
-    """Load, check, render and write. Raises ContentError and then writes nothing."""
+def generate(content_dir: Path, out: Path | None, docs: Path | None = None, options: SiteOptions | None = None,
+             session: Session | None = None, cache: Path | None = None) -> Result:
+    """Load, check, render and write. Raises ContentError and then writes nothing.
+
+    ``out=None`` keeps the tree in memory (a site build hands it to the engine directly, which
+    saves creating thousands of files); ``cache`` is a folder for derived files worth keeping
+    between runs (QR codes).
+    """
     options = options or SiteOptions()
     content = load_content(content_dir)
     render = session.render if session else None
     pages: dict[str, str | bytes] = dict(render_pages(content, options, changed=last_changed(content_dir), memo=render))
-    pages.update(trainer_files(content, pages, options, memo=session.trainer if session else None))
+    pages.update(trainer_files(content, pages, options, memo=session.trainer if session else None, cache=cache))
     own = hand_written(docs)
     clashes = sorted(set(own) & set(pages))
     if clashes:
         raise ContentError([Problem(Mark(f"docs/{path}"), "Diese Datei hat denselben Pfad wie eine erzeugte Seite.",
                                     "Benennen Sie die handgeschriebene Seite um.") for path in clashes])
     files = {**own, **pages}
+    if out is None:
+        return Result(content, files, [])
     last = session.files if session and session.out == Path(out) else None
     written = write_tree(out, files, last)
     if session:

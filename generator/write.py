@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 MARKER = ".bkk-generated"
+NOTE = "Dieser Ordner wird von bkk-site erzeugt. Änderungen gehen verloren.\n"
 
 
 class UnsafeOutputError(Exception):
@@ -26,10 +27,12 @@ def write_tree(out: Path, files: dict[str, str | bytes], last: dict[str, str | b
     if last is None and out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
         raise UnsafeOutputError(f"{out} ist nicht leer und wurde nicht von bkk-site erzeugt; "
                            "wählen Sie einen leeren oder neuen Ordner.")
+    if last is None and (not out.exists() or not any(out.iterdir())):
+        return _write_new(out, files)
     out.mkdir(parents=True, exist_ok=True)
     marker = out / MARKER
     if not marker.exists():
-        marker.write_text("Dieser Ordner wird von bkk-site erzeugt. Änderungen gehen verloren.\n", encoding="utf-8")
+        marker.write_text(NOTE, encoding="utf-8")
     written = []
     for rel, data in sorted(files.items()):
         if last is not None and rel in last and (last[rel] is data or last[rel] == data):
@@ -53,6 +56,19 @@ def write_tree(out: Path, files: dict[str, str | bytes], last: dict[str, str | b
             if Path(folder) != out and not os.listdir(folder):
                 os.rmdir(folder)
     return written
+
+
+def _write_new(out: Path, files: dict[str, str | bytes]) -> list[str]:
+    """Into an empty folder (every build has a private one): nothing to compare, nobody reading yet."""
+    made: set[Path] = set()
+    for rel, data in files.items():
+        path = out / rel
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    (out / MARKER).write_text(NOTE, encoding="utf-8")
+    return sorted(files)
 
 
 def _remove(out: Path, stale: list[str]) -> None:

@@ -103,3 +103,16 @@ def test_a_session_removes_the_files_of_deleted_items(shipped: Path, tmp_path: P
     fresh = tmp_path / "fresh"
     generate(shipped, fresh)
     assert tree(out) == tree(fresh)
+
+
+def test_qr_codes_come_from_the_cache_folder_in_the_next_run(content: Path, tmp_path: Path, monkeypatch) -> None:
+    from generator.trainer import qr
+
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(qr, "_MEMORY", {})  # as in a new process
+    first_run = generate(content, tmp_path / "one", cache=cache)
+    assert sorted(cache.rglob("*.svg")) and sorted(cache.rglob("*.png"))
+    monkeypatch.setattr(qr, "_MEMORY", {})
+    monkeypatch.setattr(qr, "_make", lambda url, ext: pytest.fail(f"encoded again: {url}"))
+    second_run = generate(content, tmp_path / "two", cache=cache)
+    assert second_run.files == first_run.files

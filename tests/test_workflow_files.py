@@ -6,8 +6,7 @@ import re
 from pathlib import Path
 
 import yaml
-
-from generator import cli
+from conftest import REPO, bkk, make_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,15 +35,13 @@ def test_workflow_checks_builds_strict_and_deploys_pinned() -> None:
     assert checkout["with"]["fetch-depth"] == 0  # "Stand" dates need the history
 
 
-def test_build_runs_mkdocs_strict(monkeypatch, tmp_path: Path) -> None:
-    seen = []
-
-    class Done:
-        returncode = 1
-
-    monkeypatch.setattr(cli.subprocess, "run", lambda cmd, **kw: seen.append(cmd) or Done())
-    assert cli.main(["build", "--content", str(ROOT / "tests" / "fixtures" / "content"), "--site-dir", str(tmp_path / "site")]) == 1
-    assert "build" in seen[0] and "--strict" in seen[0]
+def test_build_is_strict_a_warning_fails_it(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project", docs=REPO / "docs")
+    (root / "docs" / "ueber.md").write_text("# Über\n\n[Kaputt](gibt-es-nicht.md)\n", encoding="utf-8")
+    done = bkk("build", cwd=root)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "gibt-es-nicht.md" in done.stderr and "Build fehlgeschlagen" in done.stderr
+    assert "Traceback" not in done.stderr and not (root / "site").exists()
 
 
 def test_pre_commit_runs_the_check() -> None:

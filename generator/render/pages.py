@@ -199,6 +199,11 @@ def _template_stamp() -> tuple:
     return tuple(sorted((e.name, e.stat().st_mtime_ns) for e in os.scandir(TEMPLATES)))
 
 
+def page_specs(content: Content) -> list[PageSpec]:
+    """Every page this module renders, in order."""
+    return _index_pages(content) + _item_pages(content)
+
+
 def render_pages(content: Content, options: SiteOptions | None = None, changed: dict[Path, dt.date] | None = None,
                  memo: RenderMemo | None = None) -> dict[str, str]:
     """Every generated Markdown page, keyed by its path below the docs folder.
@@ -218,7 +223,7 @@ def render_pages(content: Content, options: SiteOptions | None = None, changed: 
     out: dict[str, str] = {}
     kept: dict[str, tuple[PageSpec, set[Read], str]] = {}
     rendered = []
-    for spec in _index_pages(content) + _item_pages(content):
+    for spec in page_specs(content):
         if changed and spec.source_file:
             spec.changed = changed.get(Path(spec.source_file).resolve())
         before = memo.pages.get(spec.path) if reuse else None

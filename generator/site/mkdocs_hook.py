@@ -19,10 +19,11 @@ from generator.problems import ContentError
 from generator.site import preview
 from generator.site.edit_links import edit_and_view
 from generator.site_settings import read_settings
-from generator.trainer.qr import qr_files
+from generator.trainer.qr import Codes
 from generator.trainer.urls import md_url
 
 GENERATED = ".generated/pages"
+CACHE = ".cache/bkk-site"  # QR codes between builds (git-ignored, like Material's .cache)
 POLL_SECONDS = 0.05  # MkDocs polls for changes every 0.5 s; a save should show within a second
 QUIET_SECONDS = 0.02  # MkDocs waits 0.1 s of quiet after a change before it rebuilds; a save is one write
 
@@ -36,8 +37,8 @@ def _content(config) -> Path:
 
 
 def _out(config) -> Path:
-    """Where the pages are generated: private per build (``bkk-site build``), else .generated/pages."""
-    return Path(os.environ.get("BKK_GENERATED_DIR") or _root(config) / GENERATED)
+    """Where the live preview keeps the generated pages (a build keeps them in memory)."""
+    return _root(config) / GENERATED
 
 
 def on_startup(command, dirty):
@@ -66,10 +67,12 @@ def site_options(config) -> SiteOptions:
 
 
 def on_files(files: Files, config) -> Files:
-    out = _out(config)
+    """Add the generated tree: from memory when building, from .generated/pages when serving
+    (MkDocs' dirty rebuilds compare file times, so the preview needs files on disk)."""
+    out = _out(config) if preview.serving else None
     options = site_options(config)
     try:
-        generated = generate(_content(config), out, options=options, session=preview.session).files
+        generated = generate(_content(config), out, options=options, session=preview.session, cache=_root(config) / CACHE).files
         preview.succeeded()
     except ContentError as exc:
         if not preview.serving:
@@ -78,13 +81,17 @@ def on_files(files: Files, config) -> Files:
         generated = preview.session.files or {p.relative_to(out).as_posix(): b"" for p in out.rglob("*") if p.is_file()}
     hand_written = [f for f in files.documentation_pages()]
     # Every generated file: pages, and verbatim files (redirect pages, QR codes, data downloads).
-    for rel in sorted(r for r in generated if not r.rpartition("/")[2].startswith(".")):
+    for rel, data in sorted(generated.items()):
         if files.get_file_from_path(rel) is not None:
             raise PluginError(f"docs/{rel} hat denselben Pfad wie eine erzeugte Datei; bitte umbenennen.")
-        files.append(File(rel, str(out), config.site_dir, config.use_directory_urls))
+        if out is None:
+            files.append(File.generated(config, rel, content=data))
+        else:
+            files.append(File(rel, str(out), config.site_dir, config.use_directory_urls))
     # Hand-written pages get QR codes too, so every printed page carries one in its footer.
+    codes = Codes(_root(config) / CACHE)
     for page_file in hand_written:
-        for rel, data in qr_files(page_file.src_uri, options.absolute(md_url(page_file.src_uri)), with_png=False).items():
+        for rel, data in codes.files(page_file.src_uri, options.absolute(md_url(page_file.src_uri)), with_png=False).items():
             if files.get_file_from_path(rel) is None:
                 files.append(File.generated(config, rel, content=data))
     return files
@@ -98,7 +105,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_context(context, page, config, nav):
     """Edit and view buttons open the YAML source (view: at its line), not the generated Markdown."""
-    generated = Path(page.file.abs_src_path or "").resolve().is_relative_to(_out(config).resolve())
+    source = page.file.abs_src_path
+    generated = source is None or Path(source).resolve().is_relative_to(_out(config).resolve())
     edit, view = edit_and_view(config.repo_url, config.edit_uri, _root(config), page.meta.get("source_file"),
                                page.meta.get("source_line"), None if generated else page.file.src_uri, config.docs_dir)
     page.edit_url = edit

@@ -18,7 +18,7 @@ import jinja2
 from ..content import Content
 from ..options import SiteOptions
 from ..render.links import Linker, page_path
-from ..render.pages import PageSpec, environment, front_matter
+from ..render.pages import PageSpec, environment, front_matter, page_specs
 from . import opendata, qr
 from .handout import entries
 from .urls import html_file, md_url, own_page_kinds, page_href, redirects, relative, short_url
@@ -81,8 +81,12 @@ class TrainerMemo:
 
 
 def trainer_files(content: Content, pages: dict[str, str], options: SiteOptions, assets: bool = True,
-                  memo: TrainerMemo | None = None) -> dict[str, str | bytes]:
-    """New and changed files; ``assets=False`` skips QR codes and data (for a quick check)."""
+                  memo: TrainerMemo | None = None, cache: Path | None = None) -> dict[str, str | bytes]:
+    """New and changed files; ``assets=False`` skips QR codes and data (for a quick check).
+
+    ``cache`` is a folder where QR codes are kept between runs (see ``qr.Codes``).
+    """
+    codes = qr.Codes(cache)
     env = environment()
     block = env.get_template("permalink.md.j2")
     items = _item_of(content)
@@ -108,13 +112,13 @@ def trainer_files(content: Content, pages: dict[str, str], options: SiteOptions,
             if memo is not None:
                 done[path] = (text, item, out[path])
         if assets:
-            out.update(qr.qr_files(path, link, with_png=item is not None))
+            out.update(codes.files(path, link, with_png=item is not None))
     out.update(redirect_pages(content, options))
     if assets:
         for s in content.seminars.values():  # anchors (e.g. glossary terms) get codes of their own
             for e in entries(content, s.items):
                 if e.qr_svg not in out:
-                    out[e.qr_svg] = qr.svg(options.absolute(e.url))
+                    out[e.qr_svg] = codes.svg(options.absolute(e.url))
         out.update(opendata.data_files(content))
     return out
 
@@ -133,7 +137,7 @@ def _with_permalink(text: str, path: str, item: Any, content: Content, block: ji
     return text
 
 
-def _seminar_pages(content: Content, options: SiteOptions, env: jinja2.Environment) -> list[tuple[PageSpec, str]]:
+def _seminar_specs(content: Content) -> list[PageSpec]:
     specs = [PageSpec("seminare/index.md", "seminar_index.md.j2", "Seminare und Handouts")]
     for s in content.seminars.values():
         if s.status != "active":
@@ -142,14 +146,26 @@ def _seminar_pages(content: Content, options: SiteOptions, env: jinja2.Environme
         specs.append(PageSpec(f"seminare/{s.id}/karte.md", "seminar_card.md.j2", f"QR-Karte: {s.title}",
                               {"item": s, "entries": entries(content, s.items)}, f"Alle Seiten des Seminars „{s.title}“ mit QR-Codes auf einer Seite.",
                               origin.file if origin else None, origin.line if origin else None))
-    return [(spec, _render(spec, content, options, env)) for spec in specs]
+    return specs
+
+
+def _seminar_pages(content: Content, options: SiteOptions, env: jinja2.Environment) -> list[tuple[PageSpec, str]]:
+    return [(spec, _render(spec, content, options, env)) for spec in _seminar_specs(content)]
+
+
+DATA_PAGE = "daten/index.md"
 
 
 def _data_page(content: Content, options: SiteOptions, env: jinja2.Environment) -> tuple[PageSpec, str]:
-    spec = PageSpec("daten/index.md", "open_data.md.j2", "Offene Daten",
+    spec = PageSpec(DATA_PAGE, "open_data.md.j2", "Offene Daten",
                     {"sets": opendata.data_sets(content), "licence": options.data_licence},
                     "Alle Inhalte als JSON und CSV, mit JSON-Schema.")
     return spec, _render(spec, content, options, env)
+
+
+def page_paths(content: Content) -> list[str]:
+    """Every Markdown page a run writes, without rendering one (for the check of published addresses)."""
+    return [spec.path for spec in page_specs(content)] + [spec.path for spec in _seminar_specs(content)] + [DATA_PAGE]
 
 
 def _render(spec: PageSpec, content: Content, options: SiteOptions, env: jinja2.Environment) -> str:

@@ -11,9 +11,7 @@ from pathlib import Path
 
 from ..content import Content
 from ..model import ALL_KINDS
-from ..options import SiteOptions
 from ..problems import ContentError, Mark, Problem, display_path
-from ..render.pages import render_pages
 
 FILE_NAME = "published-urls.txt"  # kept in the content folder: the addresses this content has published
 
@@ -68,13 +66,10 @@ def check(path: Path, urls: set[str]) -> list[Problem]:
 
 
 def current_urls(content: Content) -> set[str]:
-    """Every address the content gives the online site (directory URLs), without writing anything."""
-    from .files import published_urls, trainer_files
+    """Every address the content gives the online site (directory URLs), without rendering or writing anything."""
+    from .files import page_paths, published_urls
 
-    options = SiteOptions()
-    pages = render_pages(content, options)
-    pages.update({k: v for k, v in trainer_files(content, pages, options, assets=False).items() if isinstance(v, str)})
-    return published_urls(pages, content)
+    return published_urls(dict.fromkeys(page_paths(content)), content)
 
 
 def refuse_lost(path: Path, content: Content) -> set[str]:

@@ -54,9 +54,9 @@ def require_tools() -> None:
 
 
 def build(content: Path, into: Path) -> Path:
-    """``bkk-site build`` into a temporary folder, with its own generated-pages folder."""
+    """``bkk-site build`` into a temporary folder."""
     site = into / "site"
-    env = {**os.environ, "BKK_GENERATED_DIR": str(into / "generated"), "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run([sys.executable, "-m", "generator", "build", "--content", str(content), "--site-dir", str(site)],
                           cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     assert done.returncode == 0, f"Build fehlgeschlagen:\n{done.stdout}\n{done.stderr}"

@@ -12,7 +12,7 @@ from generator.options import SiteOptions
 from generator.render.pages import render_pages
 from generator.render.slugs import slugify
 from generator.trainer import published
-from generator.trainer.files import redirect_pages, trainer_files
+from generator.trainer.files import page_paths, redirect_pages, trainer_files
 from generator.trainer.urls import md_url, short_url
 from generator.validate import load_content
 
@@ -131,3 +131,11 @@ def rename_and_withdraw(content: Path) -> None:
     cat = content / "indikatoren" / "dokumente.yaml"
     cat.write_text(cat.read_text(encoding="utf-8").replace(
         "    label: I-01\n", "    label: I-01\n    status: withdrawn\n    replaced_by: fremde-papiere\n"), encoding="utf-8")
+
+
+def test_the_published_check_knows_every_page_without_rendering(trainer_content: Path):
+    content = load_content(trainer_content)
+    pages = render_pages(content, SiteOptions())
+    rendered = {path for path in trainer_files(content, pages, SiteOptions(), assets=False) if path.endswith(".md")}
+    assert set(page_paths(content)) == rendered
+    assert {"/e/1/", "/empfehlungen/frueh-austauschen/", "/seminare/", "/daten/"} <= published.current_urls(content)

@@ -1,0 +1,79 @@
+"""Run MkDocs inside the ``bkk-site build`` process instead of as a second program.
+
+One process means the content is parsed and checked once: the MkDocs hook finds every file
+already in the generator's cache (by content hash), and QR codes already made. Messages look
+like those of ``mkdocs build``; any failure is returned as text, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+
+class BuildError(Exception):
+    """MkDocs stopped; the message says why (in MkDocs' words)."""
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    """The hook reads where content and generated pages live from the environment."""
+    before = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in before.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@contextlib.contextmanager
+def _messages() -> Iterator[None]:
+    """MkDocs' INFO and WARNING lines on stderr, as ``mkdocs build`` prints them."""
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    old_level, old_propagate = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
+        logger.propagate = old_propagate
+
+
+def build_site(config_file: Path, site_dir: Path, environment: dict[str, str]) -> None:
+    """``mkdocs build --strict --clean`` into ``site_dir``; raise BuildError when MkDocs stops."""
+    with _environment({**environment, "NO_MKDOCS_2_WARNING": "1"}), _messages():
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        from mkdocs.exceptions import MkDocsException
+
+        try:
+            config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config, dirty=False)
+            finally:
+                config.plugins.on_shutdown()
+        except MkDocsException as exc:
+            raise BuildError(exc.format_message()) from None
+        except Exception as exc:  # a theme template or a plugin broke: still a failed build, not a crash
+            raise BuildError(_describe(exc)) from None
+
+
+def _describe(exc: Exception) -> str:
+    import jinja2
+
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return f"{exc.filename or exc.name}:{exc.lineno}: Fehler in der Vorlage: {exc.message}"
+    return f"{type(exc).__name__}: {exc}"
