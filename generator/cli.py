@@ -7,6 +7,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from . import report
@@ -18,6 +19,7 @@ from .postbuild.verify import verify_site
 from .problems import ContentError
 from .scaffold import ScaffoldError, create
 from .schemas import write_schemas
+from .site import engine
 from .site.engine import BuildError, build_site
 from .trainer import published
 from .validate import load_content
@@ -88,12 +90,15 @@ def _mkdocs(*argv: str, content: Path, config: Path) -> list[str]:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Build into a temporary folder; replace the site only when everything succeeded and checked out."""
+    started = time.perf_counter()
     content = load_content(args.content)  # report content errors in our own format, before MkDocs runs
     listing = args.published or args.content / published.FILE_NAME
     urls = published.refuse_lost(listing, content)
+    checked = time.perf_counter()
     site = Path(args.site_dir).resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
+    engine.TIMES.clear()
     try:
         try:
             build_site(args.config, tmp, {"BKK_CONTENT": str(Path(args.content).resolve())})
@@ -101,6 +106,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"Fehler: {exc}", file=sys.stderr)
             print("Build fehlgeschlagen; die bisherige Website bleibt unverändert.", file=sys.stderr)
             return 1
+        built = time.perf_counter()
         links, unsafe = verify_site(tmp)
         if links or unsafe:
             print(site_report(links, unsafe), file=sys.stderr)
@@ -110,7 +116,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     added = published.update(listing, urls)
+    generator = checked - started + engine.TIMES.get("generator", 0.0)
     print(f"Website gebaut: {site}" + (f" ({len(added)} neue Adressen in {listing})" if added else ""))
+    print(f"Zeiten: Generator {generator:.2f} s (Prüfen, Seiten erzeugen), MkDocs {built - checked - engine.TIMES.get('generator', 0.0):.2f} s, "
+          f"Prüfung der Website {time.perf_counter() - built:.2f} s")
     return 0
 
 

@@ -16,6 +16,7 @@ from .search_terms import compound_keywords, vocabulary
 from .text import escape_text, plain
 
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_WORD = re.compile(r"\w+")
 _PARENS = re.compile(r"^(?P<name>.+?)\s*\((?P<abbr>[A-Za-zÄÖÜäöü]{2,8})\)$")
 
 
@@ -49,13 +50,17 @@ class Extras:
             shown = list(dict.fromkeys([*explicit, *found]))
             if shown:
                 out.append("*Stichwörter:* " + ", ".join(escape_text(k) for k in shown) + "\n{: .bkk-keywords }")
-        used = [k for k in self.abbreviations if _mentions(body, k)]  # only what the page uses: abbr is slow
+        words = set(_WORD.findall(body))
+        used = [k for k in self.abbreviations if _mentions(body, k, words)]  # only what the page uses: abbr is slow
         if used:
             out.append("\n".join(f"*[{escape_abbr(k)}]: {self.abbreviations[k]}" for k in used))
         return "".join("\n\n" + block for block in out)
 
 
-def _mentions(body: str, key: str) -> bool:
+def _mentions(body: str, key: str, words: set[str]) -> bool:
+    """``key`` stands in ``body`` as a whole word (or phrase); ``words`` are the body's words."""
+    if _WORD.fullmatch(key):  # one word: a whole-word occurrence is exactly one of the body's words
+        return key in words
     return key in body and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", body) is not None
 
 

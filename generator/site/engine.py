@@ -13,6 +13,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+TIMES: dict[str, float] = {}  # seconds per stage of the running build; the hook adds the generator's
+
 
 class BuildError(Exception):
     """MkDocs stopped; the message says why (in MkDocs' words)."""

@@ -8,6 +8,7 @@ re-imports this file for every rebuild, so state that must last lives in ``previ
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -16,7 +17,7 @@ from mkdocs.structure.files import File, Files
 from generator.generate import generate
 from generator.options import DataLicence, SiteOptions
 from generator.problems import ContentError
-from generator.site import preview
+from generator.site import engine, preview
 from generator.site.edit_links import edit_and_view
 from generator.site_settings import read_settings
 from generator.trainer.qr import Codes
@@ -72,7 +73,9 @@ def on_files(files: Files, config) -> Files:
     out = _out(config) if preview.serving else None
     options = site_options(config)
     try:
+        started = time.perf_counter()
         generated = generate(_content(config), out, options=options, session=preview.session, cache=_root(config) / CACHE).files
+        engine.TIMES["generator"] = engine.TIMES.get("generator", 0.0) + time.perf_counter() - started
         preview.succeeded()
     except ContentError as exc:
         if not preview.serving:
