@@ -63,4 +63,4 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check generator tests
 
 clean:
-	rm -rf site .generated .pytest_cache .ruff_cache .zensical screenshots
+	rm -rf site .generated .cache/bkk-site .pytest_cache .ruff_cache .zensical screenshots

@@ -31,7 +31,7 @@ from bench.synth import synthesize  # noqa: E402
 
 PY = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-PREVIEW_ROUNDS = 5  # saves per measurement of the live preview (each costs a second, not a build)
+PREVIEW_ROUNDS = 9  # saves per measurement of the live preview (each costs about a second, not a build)
 
 
 @dataclass
