@@ -1,8 +1,8 @@
 """The thin MkDocs side: regenerate from content/ on every build and serve, add the pages.
 
 Loaded by MkDocs through ``hooks:`` in mkdocs.yml. All logic lives in the generator; this
-file only connects it to MkDocs' events (the way mkdocs-gen-files adds files). MkDocs
-re-imports this file for every rebuild, so state that must last lives in ``preview``.
+file only connects it to MkDocs' events (the way mkdocs-gen-files adds files). What the live
+preview keeps between rebuilds lives in ``preview``, a normal module the tests can reach.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Live preview state that survives rebuilds: serve mode, the last content errors, the banner.
 
-MkDocs loads ``hooks:`` files afresh for every rebuild, so whatever must outlive one build
-(are we serving? did the last save break the content?) lives in this normally imported
-module. During ``serve`` a broken save keeps the last good generated tree, prints the errors
-and shows them in the browser; ``build`` still fails hard.
+Whatever must outlive one build (are we serving? did the last save break the content? the
+generator's session) lives in this normally imported module, not in the hook file. During
+``serve`` a broken save keeps the last good generated tree, prints the errors and shows them
+in the browser; ``build`` still fails hard.
 """
 
 from __future__ import annotations
