@@ -22,7 +22,7 @@ class BuildError(Exception):
 
 @contextlib.contextmanager
 def _environment(values: dict[str, str]) -> Iterator[None]:
-    """The hook reads where content and generated pages live from the environment."""
+    """The hook reads where the content lives from the environment (as it does under `mkdocs serve`)."""
     before = {key: os.environ.get(key) for key in values}
     os.environ.update(values)
     try:
