@@ -84,7 +84,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _mkdocs(*argv: str, content: Path, config: Path) -> list[str]:
+def _mkdocs(*argv: str, config: Path) -> list[str]:
     return [sys.executable, "-m", "mkdocs", *argv, "-f", str(config)]
 
 
@@ -142,7 +142,7 @@ def swap_in(new: Path, site: Path) -> None:
 def cmd_serve(args: argparse.Namespace) -> int:
     env = {**os.environ, "BKK_CONTENT": str(Path(args.content).resolve()), "NO_MKDOCS_2_WARNING": "1"}
     # --dirty: rebuild only the pages whose (generated) Markdown changed, so a save shows within a second
-    cmd = _mkdocs("serve", "--livereload", "--dirty", "-a", args.addr, content=args.content, config=args.config)
+    cmd = _mkdocs("serve", "--livereload", "--dirty", "-a", args.addr, config=args.config)
     # Become the server instead of starting it as a child: stopping ``bkk-site serve`` (Ctrl-C, a test's
     # terminate()) must stop the server too, never leave it running orphaned.
     sys.stdout.flush()
