@@ -21,6 +21,7 @@ from .render.pages import render_pages
 from .validate import content_files
 
 REVIEW_MONTHS = 24
+SOURCE_CHECK_MONTHS = 12  # a source last checked (``accessed``) longer ago than this gets a warning
 PLACEHOLDER = "BITTE AUSFÜLLEN"  # what ``bkk-site new`` writes into required texts
 SCHEMA_PREFIX = "# yaml-language-server: $schema="
 _MD_LINK = re.compile(r"\]\(([^)\s#]+)(?:#[^)\s]*)?\)")
@@ -85,9 +86,20 @@ def stale_reviews(content: Content, today: dt.date) -> list[Problem]:
 
 
 def sources_without_access_date(content: Content) -> list[Problem]:
-    return [Problem(_mark(content, "source", s.id, "url"), f"Die Quelle „{s.id}“ hat eine Adresse, aber kein Abrufdatum.",
-                    "Ergänzen Sie „accessed: JJJJ-MM-TT“ mit dem Tag, an dem Sie die Seite zuletzt geöffnet haben.", "warning")
-            for s in content.sources.values() if s.url and not s.accessed]
+    return [Problem(_mark(content, "source", s.id, "url" if s.url else None),
+                    f"Die Quelle „{s.id}“ hat {'eine Adresse, aber ' if s.url else ''}kein Abrufdatum.",
+                    "Ergänzen Sie „accessed: JJJJ-MM-TT“ mit dem Tag, an dem Sie die Quelle zuletzt geprüft haben.", "warning")
+            for s in content.sources.values() if not s.accessed]
+
+
+def stale_sources(content: Content, today: dt.date) -> list[Problem]:
+    """Pages change: a source not checked within SOURCE_CHECK_MONTHS may no longer say what the site cites."""
+    limit = months_before(today, SOURCE_CHECK_MONTHS)
+    return [Problem(_mark(content, "source", s.id, "accessed"),
+                    f"Die Quelle „{s.id}“ wurde zuletzt am {s.accessed.isoformat()} geprüft, vor mehr als {SOURCE_CHECK_MONTHS} Monaten.",
+                    "Öffnen Sie die Quelle, prüfen Sie, ob sie die Angaben noch stützt, und setzen Sie danach "
+                    f"„accessed:“ auf das heutige Datum ({today.isoformat()}).", "warning")
+            for s in content.sources.values() if s.accessed and s.accessed < limit]
 
 
 def missing_keywords(content: Content) -> list[Problem]:
@@ -190,7 +202,8 @@ def advise(content: Content, content_dir: Path, today: dt.date | None = None, pa
     """Every warning for checked content, sorted like errors (by file, line, column)."""
     _doc.cache_clear()
     today = today or dt.date.today()
-    found = (stale_reviews(content, today) + sources_without_access_date(content) + missing_keywords(content)
+    found = (stale_reviews(content, today) + sources_without_access_date(content) + stale_sources(content, today)
+             + missing_keywords(content)
              + unlinked_items(content, pages) + schema_lines(content_dir) + placeholders(content_dir))
     return sorted(found)
 

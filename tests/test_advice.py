@@ -62,6 +62,18 @@ def test_source_url_without_access_date(content: Path) -> None:
     assert {p.mark.file.rsplit("/", 1)[1] for p in _messages(content, "kein Abrufdatum")} == {"ecpat-2021.yaml"}
 
 
+def test_source_checked_too_long_ago(content: Path) -> None:
+    from generator.advice import SOURCE_CHECK_MONTHS, months_before
+
+    f = content / "quellen" / "stgb.yaml"
+    _append(f, f"accessed: {months_before(TODAY, SOURCE_CHECK_MONTHS).isoformat()}\n")
+    assert not _messages(content, "zuletzt am")  # exactly the interval: still fine
+    f.write_text(f.read_text().replace(months_before(TODAY, SOURCE_CHECK_MONTHS).isoformat(), "2024-01-10"))
+    [warning] = _messages(content, "zuletzt am")
+    assert warning.severity == "warning" and "stgb" in warning.message and "2024-01-10" in warning.message
+    assert warning.mark.line == len(f.read_text().splitlines())  # points at the accessed line
+
+
 def test_item_without_keywords(content: Path) -> None:
     names = {p.message for p in _messages(content, "keine Suchwörter")}
     assert "„frueh-austauschen“ hat keine Suchwörter („keywords“)." not in names

@@ -59,10 +59,12 @@ def test_related_and_law_recommendations_say_they_are_not_bkk_wording(items):
             assert rec.note and "nicht" in rec.note and "BKK" in rec.note, rec.id
 
 
-def test_indicators_are_related_and_labelled_as_not_bkk(items):
+def test_indicators_are_related_and_name_their_own_source(items):
+    # "not from the BKK's annex" is said once, on every indicator page, by the template (tests/test_law_facts.py)
     for indicator in items["indicator"].values():
         assert indicator.provenance != "bkk", f"{indicator.id}: Indikatorenliste des BKK ist nicht ausgewertet"
-        assert indicator.note and "nicht aus dem Indikatorenanhang des BKK" in indicator.note, indicator.id
+        assert indicator.note and indicator.note.startswith("Dieses Anzeichen stammt aus"), indicator.id
+        assert "Indikatorenanhang" not in indicator.note, f"{indicator.id}: Hinweis steht schon in der Vorlage"
 
 
 @pytest.mark.parametrize(("figure_id", "value", "qualifier"), [
@@ -80,16 +82,25 @@ def test_ecpat_2021_figures_are_exact(items, figure_id, value, qualifier):
     assert "ecpat-2021-drei-jahre" in figure.sources
 
 
-@pytest.mark.parametrize(("year", "value"), [("2016", 214), ("2022", 270), ("2023", 226)])
-def test_bka_minor_victims(items, year, value):
+@pytest.mark.parametrize(("year", "value", "unit"), [("2016", 214, "Fälle"), ("2022", 270, "Betroffene"),
+                                                    ("2023", 226, "Betroffene"), ("2024", 232, "Betroffene")])
+def test_bka_minor_victims(items, year, value, unit):
     figure = items["key_figure"][f"bka-minderjaehrige-{year}"]
     assert figure.value == value
     assert str(figure.as_of) == year
+    assert figure.unit == unit
+    assert "Fälle" not in (figure.description or "") or unit == "Fälle", "Einheit und Beschreibung widersprechen sich"
+
+
+def test_every_source_has_a_checked_date(items):
+    for source in items["source"].values():
+        assert source.accessed, f"Quelle {source.id} ohne „accessed“"
 
 
 @pytest.mark.parametrize(("kind", "minimum"), [
     ("recommendation", 16), ("indicator", 40), ("actor", 10), ("exploitation_form", 9),
-    ("legal_norm", 15), ("glossary", 30), ("indicator_category", 5), ("phase", 5), ("event", 10),
+    ("legal_norm", 23), ("glossary", 30), ("indicator_category", 5), ("phase", 5), ("event", 24),
+    ("key_figure", 14),
 ])
 def test_minimum_coverage(items, kind, minimum):
     assert len(items[kind]) >= minimum, f"{kind}: nur {len(items[kind])} Einträge"
