@@ -96,12 +96,17 @@ def test_42_names_self_referral_and_the_conditions_of_nr_2(site):
     assert "§ 42a SGB VIII" in page and "vorläufigen Inobhutnahme" in page
 
 
+@pytest.mark.parametrize("path", ["phasen/inobhutnahme", "akteure/jugendamt"])
+def test_phase_and_jugendamt_name_self_referral(site, path):
+    assert "selbst um Obhut bittet" in text(site, path)
+
+
 def test_glossary_inobhutnahme_keeps_42a_apart(site, content):
     assert "vorläufige Inobhutnahme" not in content.items("glossary")["inobhutnahme"].synonyms
     assert "wenn das Kind selbst um Obhut bittet" in text(site, "glossar")
 
 
-@pytest.mark.parametrize("path", ["recht/sgb-viii-8b", "akteure/schule", "phasen/identifizierung"])
+@pytest.mark.parametrize("path", ["recht/sgb-viii-8b", "akteure/schule", "akteure/jugendamt", "phasen/identifizierung"])
 def test_8b_gives_everyone_working_with_children_a_right_to_advice(site, path):
     page = text(site, path)
     assert "§ 8b Abs. 1 SGB VIII" in page
