@@ -80,7 +80,7 @@ def build_all(code: Path, out: Path) -> None:
         "site": ["build", "--site-dir", str(out / "site"), "--published", str(listing)],
         "offline": ["build", "--config", "mkdocs.offline.yml", "--site-dir", str(out / "offline"), "--published", str(listing)],
     }
-    for name, argv in runs.items():
+    for argv in runs.values():
         done = subprocess.run([sys.executable, "-m", "generator", *argv, "--content", "content"], cwd=code, env=env,
                               capture_output=True, text=True, check=False)
         if done.returncode != 0:
