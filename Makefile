@@ -47,7 +47,7 @@ offline: $(STAMP)
 	cd build && ../$(PY) -m zipfile -c ../dist/bkk-site-offline.zip bkk-site-offline
 	@echo "Offline-Kopie: dist/bkk-site-offline.zip (entpacken, bkk-site-offline/index.html öffnen)"
 
-# Editor schemas (schemas/*.schema.json) from generator/model.py; commit the result.
+# Editor schemas (schemas/*.schema.json) from generator/model/items.py; commit the result.
 schemas: $(STAMP)
 	$(VENV)/bin/bkk-site schemas
 

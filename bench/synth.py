@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel
 
 from generator.load import load_file
-from generator.model import KINDS, ref_kind
+from generator.model.items import KINDS, ref_kind
 
 FIXED_KINDS = {"land", "document", "video"}
 CLONED = {name for name in KINDS if name not in FIXED_KINDS} | {"indicator"}

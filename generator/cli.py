@@ -11,18 +11,18 @@ import time
 from pathlib import Path
 
 from . import report
-from .advice import advise
+from .check import published
+from .check.advice import advise
+from .check.validate import load_content
+from .editor.scaffold import ScaffoldError, create
+from .editor.schemas import write_schemas
 from .generate import generate
+from .mkdocs import engine
+from .mkdocs.engine import BuildError, build_site
 from .options import SiteOptions
 from .postbuild.verify import report as site_report
 from .postbuild.verify import verify_site
 from .problems import ContentError
-from .scaffold import ScaffoldError, create
-from .schemas import write_schemas
-from .site import engine
-from .site.engine import BuildError, build_site
-from .trainer import published
-from .validate import load_content
 from .write import UnsafeOutputError
 
 ROOT = Path.cwd()

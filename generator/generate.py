@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .content import Content
+from .check.validate import load_content
+from .extras.files import TrainerMemo, trainer_files
 from .history import last_changed
+from .model.content import Content
 from .options import SiteOptions
 from .problems import ContentError, Mark, Problem
 from .render.pages import RenderMemo, render_pages
-from .trainer.files import TrainerMemo, trainer_files
-from .validate import load_content
 from .write import write_tree
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.advice import advise, schema_line
+from generator.check.advice import advise, schema_line
+from generator.check.validate import load_content
 from generator.cli import main
-from generator.model import KINDS
-from generator.validate import load_content
+from generator.model.items import KINDS
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 TODAY = dt.date(2026, 5, 3)
@@ -99,7 +99,7 @@ def test_warnings_do_not_block_unless_strict(content: Path, capsys: pytest.Captu
 
 
 def test_months_before() -> None:
-    from generator.advice import months_before
+    from generator.check.advice import months_before
 
     assert months_before(dt.date(2026, 5, 3), 24) == dt.date(2024, 5, 3)
     assert months_before(dt.date(2024, 2, 29), 24) == dt.date(2022, 2, 28)

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from generator.model import KINDS
-from generator.validate import load_content
+from generator.check.validate import load_content
+from generator.model.items import KINDS
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.check.validate import load_content
 from generator.cli import main
 from generator.problems import ContentError, Mark, Problem, source_snippet
 from generator.report import as_github, as_json, github_annotation
-from generator.validate import load_content
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 

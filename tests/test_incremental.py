@@ -106,7 +106,7 @@ def test_a_session_removes_the_files_of_deleted_items(shipped: Path, tmp_path: P
 
 
 def test_qr_codes_come_from_the_cache_folder_in_the_next_run(content: Path, tmp_path: Path, monkeypatch) -> None:
-    from generator.trainer import qr
+    from generator.extras import qr
 
     cache = tmp_path / "cache"
     monkeypatch.setattr(qr, "_MEMORY", {})  # as in a new process

@@ -7,8 +7,8 @@ import posixpath
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.check.validate import load_content
 from generator.render.links import relative
-from generator.validate import load_content
 
 SEGMENT = st.sampled_from(["a", "b", "index.md", "x.md", "akteure", "recht"])
 

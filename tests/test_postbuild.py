@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.mkdocs.csp import theme_script_patterns
 from generator.postbuild.linkcheck import check_links
 from generator.postbuild.safety import check_safety, script_hash
-from generator.site.csp_hook import theme_script_patterns
 
 CSP = '<meta http-equiv="Content-Security-Policy" content="script-src \'self\' {hashes}">'
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.advice import PLACEHOLDER, advise, schema_line
+from generator.check.advice import PLACEHOLDER, advise, schema_line
+from generator.check.validate import load_content
 from generator.cli import main
-from generator.fields import describe
-from generator.model import KINDS
-from generator.scaffold import ScaffoldError, create
-from generator.validate import load_content
+from generator.editor.scaffold import ScaffoldError, create
+from generator.model.fields import describe
+from generator.model.items import KINDS
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.advice import SCHEMA_PREFIX, schema_line
+from generator.check.advice import SCHEMA_PREFIX, schema_line
+from generator.check.validate import content_files
+from generator.editor.schemas import render_schemas
 from generator.load import load_file
-from generator.model import Chapter, Edition, Indicator, Instrument
-from generator.schemas import render_schemas
-from generator.validate import content_files
+from generator.model.items import Chapter, Edition, Indicator, Instrument
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "content"
@@ -34,7 +34,7 @@ def test_committed_schemas_are_up_to_date() -> None:
 
 
 def test_every_field_has_a_german_description() -> None:
-    from generator.model import KINDS
+    from generator.model.items import KINDS
 
     for model in [k.model for k in KINDS.values()] + [Edition, Instrument, Chapter, Indicator]:
         missing = [name for name, info in model.model_fields.items() if not info.description]

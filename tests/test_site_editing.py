@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.history import last_changed
-from generator.site.edit_links import edit_and_view
+from generator.mkdocs.edit_links import edit_and_view
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "content"

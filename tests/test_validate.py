@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.check.validate import load_content
 from generator.problems import ContentError
-from generator.validate import load_content
 
 
 def problems(content: Path) -> list:

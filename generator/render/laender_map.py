@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..content import Content
+from ..model.content import Content
 from .links import page_path, relative_url
 from .svg import render
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..model import ALL_KINDS
+from ..model.items import ALL_KINDS
 from .text import escape_text
 
 # Kinds without pages of their own are anchors on one page of their folder.

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..content import Content
-from ..model import KIND_BY_FOLDER
+from ..model.content import Content
+from ..model.items import KIND_BY_FOLDER
 from .links import Linker, target
 from .search_terms import compound_keywords, vocabulary
 from .text import escape_text, plain

@@ -17,8 +17,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..content import Content
-from ..model import (
+from ..model.content import Content
+from ..model.items import (
     ALL_KINDS,
     INSTRUMENT_LABELS,
     KIND_BY_FOLDER,
@@ -97,7 +97,7 @@ def environment() -> jinja2.Environment:
         process_diagram=process_diagram, laender_map=laender_map, land_statuses=statuses,
         KIND_BY_FOLDER=KIND_BY_FOLDER,
     )
-    from ..trainer.globals import template_globals  # trainer helpers (QR paths, short URLs, handout entries)
+    from ..extras.globals import template_globals  # trainer helpers (QR paths, short URLs, handout entries)
 
     env.globals.update(template_globals())
     return env

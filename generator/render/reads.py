@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..content import _ATTRIBUTE, Content
-from ..model import ALL_KINDS
+from ..model.content import _ATTRIBUTE, Content
+from ..model.items import ALL_KINDS
 
 Read = tuple
 EVERYTHING: Read = ("everything",)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..content import Content
+from ..model.content import Content
 
 # Common heads and modifiers of compounds in child protection, migration and criminal law.
 BASE_WORDS = """

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from generator.check import published
+from generator.check.validate import load_content
 from generator.cli import main
+from generator.extras.files import page_paths, redirect_pages, trainer_files
+from generator.extras.urls import md_url, short_url
 from generator.options import SiteOptions
 from generator.render.pages import render_pages
 from generator.render.slugs import slugify
-from generator.trainer import published
-from generator.trainer.files import page_paths, redirect_pages, trainer_files
-from generator.trainer.urls import md_url, short_url
-from generator.validate import load_content
 
 
 def test_short_urls_drop_leading_zeros():

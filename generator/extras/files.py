@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 
-from ..content import Content
+from ..model.content import Content
 from ..options import SiteOptions
 from ..render.links import Linker, page_path
 from ..render.pages import PageSpec, environment, front_matter, page_specs

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import (
+from .items import (
     Actor,
     BkkDocument,
     Event,

@@ -12,12 +12,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .content import Content
-from .load import Document, load_file
-from .model import ALL_KINDS, Kind
-from .problems import ContentError, Mark, Problem, display_path
-from .render.links import page_path
-from .render.pages import render_pages
+from ..load import Document, load_file
+from ..model.content import Content
+from ..model.items import ALL_KINDS, Kind
+from ..problems import ContentError, Mark, Problem, display_path
+from ..render.links import page_path
+from ..render.pages import render_pages
 from .validate import content_files
 
 REVIEW_MONTHS = 24

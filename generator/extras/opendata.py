@@ -13,8 +13,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from ..content import Content
-from ..model import ALL_KINDS
+from ..model.content import Content
+from ..model.items import ALL_KINDS
 
 _FILE_STEM = {"indicator_category": "indikatorkategorien"}
 _FORMULA = ("=", "+", "@", "\t", "\r")  # spreadsheet programs would run these as formulas

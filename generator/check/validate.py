@@ -15,11 +15,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .content import Content, Origin
-from .load import Document, decode, load_file, parse
-from .model import ALL_KINDS, KINDS, Kind, iter_refs
-from .problems import ContentError, Mark, Problem, did_you_mean, display_path
-from .translate import german_problems
+from ..load import Document, decode, load_file, parse
+from ..model.content import Content, Origin
+from ..model.items import ALL_KINDS, KINDS, Kind, iter_refs
+from ..problems import ContentError, Mark, Problem, did_you_mean, display_path
+from .messages import german_problems
 
 
 @dataclass

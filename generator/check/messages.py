@@ -8,8 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .load import Document
-from .problems import Problem, did_you_mean
+from ..load import Document
+from ..problems import Problem, did_you_mean
 
 _TYPES = {
     "string_type": "Text",

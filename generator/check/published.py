@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..content import Content
-from ..model import ALL_KINDS
+from ..model.content import Content
+from ..model.items import ALL_KINDS
 from ..problems import ContentError, Mark, Problem, display_path
 
 FILE_NAME = "published-urls.txt"  # kept in the content folder: the addresses this content has published
@@ -67,7 +67,7 @@ def check(path: Path, urls: set[str]) -> list[Problem]:
 
 def current_urls(content: Content) -> set[str]:
     """Every address the content gives the online site (directory URLs), without rendering or writing anything."""
-    from .files import page_paths, published_urls
+    from ..extras.files import page_paths, published_urls
 
     return published_urls(dict.fromkeys(page_paths(content)), content)
 

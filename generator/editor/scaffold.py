@@ -13,10 +13,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .advice import PLACEHOLDER, schema_line
-from .fields import FieldDoc, describe
-from .model import ALL_KINDS, KINDS, RESERVED_IDS, SLUG_PATTERN, Item, Kind
-from .problems import did_you_mean, display_path
+from ..check.advice import PLACEHOLDER, schema_line
+from ..model.fields import FieldDoc, describe
+from ..model.items import ALL_KINDS, KINDS, RESERVED_IDS, SLUG_PATTERN, Item, Kind
+from ..problems import did_you_mean, display_path
 
 _PLAIN = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-z0-9ÄÖÜäöüß ._-]*")
 _LABEL = re.compile(r"^[ \t-]*label:\s*[\"']?([EI])-(\d+)", re.M)

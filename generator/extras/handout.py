@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..content import Content
-from ..model import ALL_KINDS, KIND_BY_FOLDER
+from ..model.content import Content
+from ..model.items import ALL_KINDS, KIND_BY_FOLDER
 from ..render.links import page_path, target, title_of
 from .qr import qr_path
 from .urls import md_url, short_url

@@ -14,14 +14,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from generator.extras.qr import Codes
+from generator.extras.urls import md_url
 from generator.generate import generate
+from generator.mkdocs import engine, preview
+from generator.mkdocs.edit_links import edit_and_view
+from generator.mkdocs.settings import read_settings
 from generator.options import DataLicence, SiteOptions
 from generator.problems import ContentError
-from generator.site import engine, preview
-from generator.site.edit_links import edit_and_view
-from generator.site_settings import read_settings
-from generator.trainer.qr import Codes
-from generator.trainer.urls import md_url
 
 GENERATED = ".generated/pages"
 CACHE = ".cache/bkk-site"  # QR codes between builds (git-ignored, like Material's .cache)

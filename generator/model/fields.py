@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .model import ALL_KINDS, SLUG_PATTERN, RefTo, _check_markdown, _check_url, _partial_date, ref_kind
+from .items import ALL_KINDS, SLUG_PATTERN, RefTo, _check_markdown, _check_url, _partial_date, ref_kind
 
 _UNION = (typing.Union, getattr(__import__("types"), "UnionType", None))
 

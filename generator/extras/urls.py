@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..content import Content
-from ..model import ALL_KINDS
+from ..model.content import Content
+from ..model.items import ALL_KINDS
 from ..render.links import page_path, title_of, url_path
 
 _LABEL = re.compile(r"^([A-Z])-(\d+)$")

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
+from generator.mkdocs.theme_scripts import SCRIPT as _SCRIPT
+from generator.mkdocs.theme_scripts import theme_script_patterns
 from generator.postbuild.safety import script_hash
-from generator.site.theme_scripts import SCRIPT as _SCRIPT
-from generator.site.theme_scripts import theme_script_patterns
 
 PLACEHOLDER = "'bkk-theme-scripts'"
 POLICY = {
