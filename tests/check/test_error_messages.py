@@ -12,7 +12,7 @@ from generator.cli import main
 from generator.problems import ContentError, Mark, Problem, source_snippet
 from generator.report import as_github, as_json, github_annotation
 
-FIXTURE = Path(__file__).parent / "fixtures" / "content"
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "content"
 
 
 def _replace(path: Path, old: str, new: str) -> None:

@@ -15,7 +15,7 @@ import pytest
 from generator.history import last_changed
 from generator.mkdocs.edit_links import edit_and_view
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "content"
 REPO = "https://github.com/bkk-site/bkk-site"
 

@@ -15,7 +15,7 @@ from generator.editor.scaffold import ScaffoldError, create
 from generator.model.fields import describe
 from generator.model.items import KINDS
 
-FIXTURE = Path(__file__).parent / "fixtures" / "content"
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "content"
 
 
 @pytest.mark.parametrize("kind", [k for k in KINDS.values() if not k.single], ids=lambda k: k.name)

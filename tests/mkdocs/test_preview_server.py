@@ -15,7 +15,7 @@ import pytest
 
 from bench.preview import PreviewServer, set_title
 
-FIXTURE = Path(__file__).parent / "fixtures" / "content"
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "content"
 PAGE = "/empfehlungen/frueh-austauschen/"
 
 

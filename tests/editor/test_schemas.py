@@ -14,7 +14,7 @@ from generator.editor.schemas import render_schemas
 from generator.load import load_file
 from generator.model.items import Chapter, Edition, Indicator, Instrument
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "content"
 SHIPPED = ROOT / "content"
 FOLDERS = [FIXTURE] + ([SHIPPED] if SHIPPED.is_dir() else [])

@@ -13,7 +13,7 @@ from generator.check.validate import load_content
 from generator.cli import main
 from generator.model.items import KINDS
 
-FIXTURE = Path(__file__).parent / "fixtures" / "content"
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "content"
 TODAY = dt.date(2026, 5, 3)
 
 
