@@ -21,7 +21,7 @@ from ..render.links import Linker, page_path
 from ..render.pages import PageSpec, environment, front_matter, page_specs
 from . import opendata, qr
 from .handout import entries
-from .urls import html_file, md_url, own_page_kinds, page_href, redirects, relative, short_url
+from .redirects import html_file, md_url, own_page_kinds, page_href, redirects, relative, short_url
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 

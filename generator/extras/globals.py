@@ -6,7 +6,7 @@ from typing import Any
 
 from .handout import entries
 from .qr import qr_path
-from .urls import md_url, short_url
+from .redirects import md_url, short_url
 
 
 def template_globals() -> dict[str, Any]:

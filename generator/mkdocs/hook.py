@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from generator.extras.qr import Codes
-from generator.extras.urls import md_url
+from generator.extras.redirects import md_url
 from generator.generate import generate
 from generator.mkdocs import engine, preview
 from generator.mkdocs.edit_links import edit_and_view
