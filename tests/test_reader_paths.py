@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT
 
 from generator.check.validate import load_content
-from generator.render.links import url_path
+from generator.model.paths import url_path
 
 
 class _Links(HTMLParser):

@@ -15,8 +15,8 @@ from pathlib import Path
 from ..load import Document, load_file
 from ..model.content import Content
 from ..model.items import ALL_KINDS, Kind
+from ..model.paths import page_path
 from ..problems import ContentError, Mark, Problem, display_path
-from ..render.links import page_path
 from ..render.pages import render_pages
 from .validate import content_files
 

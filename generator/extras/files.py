@@ -16,12 +16,13 @@ from typing import Any
 import jinja2
 
 from ..model.content import Content
+from ..model.paths import file_relative_url, html_file, md_url, own_page_kinds, page_path, page_url, short_url
 from ..options import SiteOptions
-from ..render.links import Linker, page_path
+from ..render.links import Linker
 from ..render.pages import PageSpec, environment, front_matter, page_specs
 from . import opendata, qr
 from .handout import entries
-from .redirects import html_file, md_url, own_page_kinds, page_href, redirects, relative, short_url
+from .redirects import redirects
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -41,7 +42,7 @@ def redirect_pages(content: Content, options: SiteOptions) -> dict[str, str]:
         # Short URLs keep their folder form in every copy (/e/7/ is typed, never linked); former ids
         # follow the page style, so old links inside an offline copy still land.
         file = html_file(r.url, options.directory_urls or r.short)
-        href = relative(page_href(r.target_md, options.directory_urls), file)
+        href = file_relative_url(page_url(r.target_md, options.directory_urls), file)
         canonical = options.absolute(md_url(r.target_md)) if options.site_url else href
         out[file] = template.render(r=r, href=href, canonical=canonical)
     return out

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..model.paths import md_url, short_url
 from .handout import entries
 from .qr import qr_path
-from .redirects import md_url, short_url
 
 
 def template_globals() -> dict[str, Any]:

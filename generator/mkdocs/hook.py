@@ -15,11 +15,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from generator.extras.qr import Codes
-from generator.extras.redirects import md_url
 from generator.generate import generate
 from generator.mkdocs import engine, preview
 from generator.mkdocs.edit_links import edit_and_view
 from generator.mkdocs.settings import read_settings
+from generator.model.paths import md_url
 from generator.options import DataLicence, SiteOptions
 from generator.problems import ContentError
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..model.content import Content
-from .links import page_path, relative_url
+from ..model.paths import page_path, relative_url
 from .svg import render, wrap
 
 LINE = 19  # px between text lines (font size 15 px)

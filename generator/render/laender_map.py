@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..model.content import Content
-from .links import page_path, relative_url
+from ..model.paths import page_path, relative_url
 from .svg import render
 
 # code: (row, column, name) - a 5 × 6 grid that keeps neighbours roughly where they are.

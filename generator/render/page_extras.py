@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from ..model.content import Content
 from ..model.items import KIND_BY_FOLDER
-from .links import Linker, target
+from ..model.paths import target
+from .links import Linker
 from .search_terms import compound_keywords, vocabulary
 from .text import escape_text, plain
 

@@ -27,11 +27,12 @@ from ..model.items import (
     PROVENANCE_LABELS,
     TRACK_LABELS,
 )
+from ..model.paths import page_path, url_path
 from ..options import SiteOptions
 from .diagram import process_diagram
 from .fields import field_reference
 from .laender_map import laender_map, statuses
-from .links import Linker, page_path, title_of, url_path
+from .links import Linker, title_of
 from .page_extras import Extras
 from .reads import Read, Tracked, affected, changes
 from .text import escape_text, finalize, markdown_field, plain

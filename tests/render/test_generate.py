@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.generate import generate
-from generator.render.links import url_path
+from generator.model.paths import url_path
 
 
 def read(out: Path, rel: str) -> str:

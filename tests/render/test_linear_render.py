@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.check.validate import load_content
-from generator.render.links import relative
+from generator.model.paths import relative
 
 SEGMENT = st.sampled_from(["a", "b", "index.md", "x.md", "akteure", "recht"])
 

@@ -9,9 +9,9 @@ import pytest
 
 from generator.check.validate import load_content
 from generator.mkdocs.settings import read_settings
+from generator.model.paths import page_url, relative_url
 from generator.render.diagram import narrow, process_diagram, wide
 from generator.render.laender_map import GRID, laender_map, statuses
-from generator.render.links import page_url, relative_url
 from generator.render.page_extras import abbreviations, video_chapters
 from generator.render.pages import render_pages
 from generator.render.search_terms import compound_keywords, parts

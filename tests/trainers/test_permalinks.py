@@ -11,7 +11,7 @@ from generator.check import published
 from generator.check.validate import load_content
 from generator.cli import main
 from generator.extras.files import page_paths, redirect_pages, trainer_files
-from generator.extras.redirects import md_url, short_url
+from generator.model.paths import md_url, short_url
 from generator.options import SiteOptions
 from generator.render.pages import render_pages
 from generator.render.slugs import slugify
