@@ -18,10 +18,10 @@ import jinja2
 from ..model.content import Content
 from ..model.paths import file_relative_url, html_file, md_url, own_page_kinds, page_path, page_url, short_url
 from ..options import SiteOptions
+from ..render.handout import entries
 from ..render.links import Linker
 from ..render.pages import PageSpec, environment, front_matter, page_specs
 from . import opendata, qr
-from .handout import entries
 from .redirects import redirects
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"

@@ -19,16 +19,14 @@ from pathlib import Path
 
 import segno
 
+from ..model.paths import qr_path
+
 SCALE_SVG = 4
 SCALE_PNG = 10  # about 3 cm at 300 dpi for a typical code: sharp on slides and paper
 # Everything that shapes the image: a new segno or other settings make new cache entries.
 _RECIPE = f"segno {segno.__version__}; error m; border 4; svg {SCALE_SVG} #000/#fff titled; png {SCALE_PNG} #000/#fff"
 _MEMORY: dict[tuple[str, str], bytes] = {}
 _MEMORY_MAX = 20000
-
-
-def qr_path(md_path: str, ext: str = "svg") -> str:
-    return "qr/" + md_path.removesuffix(".md") + "." + ext
 
 
 @functools.lru_cache(maxsize=256)

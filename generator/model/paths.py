@@ -122,3 +122,8 @@ def file_relative_url(url: str, from_file: str) -> str:
     if url.endswith("/") or url == "":
         rel = rel.rstrip("/") + "/"
     return rel
+
+
+def qr_path(md_path: str, ext: str = "svg") -> str:
+    """The QR code file of a page: ``empfehlungen/x.md`` → ``qr/empfehlungen/x.svg``."""
+    return "qr/" + md_path.removesuffix(".md") + "." + ext

@@ -31,6 +31,7 @@ from ..model.paths import page_path, url_path
 from ..options import SiteOptions
 from .diagram import process_diagram
 from .fields import field_reference
+from .handout import entries
 from .laender_map import laender_map, statuses
 from .links import Linker, title_of
 from .page_extras import Extras
@@ -98,9 +99,7 @@ def environment() -> jinja2.Environment:
         process_diagram=process_diagram, laender_map=laender_map, land_statuses=statuses,
         KIND_BY_FOLDER=KIND_BY_FOLDER,
     )
-    from ..extras.globals import template_globals  # trainer helpers (QR paths, short URLs, handout entries)
-
-    env.globals.update(template_globals())
+    env.globals["handout_entries"] = entries  # seminar pages list their items as a handout
     return env
 
 

@@ -7,9 +7,8 @@ from typing import Any
 
 from ..model.content import Content
 from ..model.items import ALL_KINDS, KIND_BY_FOLDER
-from ..model.paths import md_url, page_path, short_url, target
-from ..render.links import title_of
-from .qr import qr_path
+from ..model.paths import md_url, page_path, qr_path, short_url, target
+from .links import title_of
 
 # The field that carries an item's substance, per kind (first one present wins).
 _BODY_FIELDS = ("text", "definition", "role", "detail", "summary", "description", "body")
