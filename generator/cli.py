@@ -16,6 +16,7 @@ from .check.advice import advise
 from .check.validate import load_content
 from .editor.scaffold import ScaffoldError, create
 from .editor.schemas import write_schemas
+from .extras.files import current_urls
 from .generate import generate
 from .mkdocs import engine
 from .mkdocs.engine import BuildError, build_site
@@ -23,6 +24,7 @@ from .options import SiteOptions
 from .postbuild.verify import report as site_report
 from .postbuild.verify import verify_site
 from .problems import ContentError
+from .render.pages import render_pages
 from .write import UnsafeOutputError
 
 ROOT = Path.cwd()
@@ -40,10 +42,10 @@ def _report(exc: ContentError, fmt: str = "text") -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     try:
         content = load_content(args.content)
-        published.refuse_lost(args.published or args.content / published.FILE_NAME, content)
+        published.refuse_lost(args.published or args.content / published.FILE_NAME, current_urls(content))
     except ContentError as exc:
         return _report(exc, args.format)
-    warnings = advise(content, args.content)
+    warnings = advise(content, args.content, render_pages(content))
     if args.format != "text":
         print(report.render(warnings, args.format))
     elif warnings:
@@ -93,7 +95,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     content = load_content(args.content)  # report content errors in our own format, before MkDocs runs
     listing = args.published or args.content / published.FILE_NAME
-    urls = published.refuse_lost(listing, content)
+    urls = published.refuse_lost(listing, current_urls(content))
     checked = time.perf_counter()
     site = Path(args.site_dir).resolve()
     site.parent.mkdir(parents=True, exist_ok=True)

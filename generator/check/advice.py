@@ -17,7 +17,6 @@ from ..model.content import Content
 from ..model.items import ALL_KINDS, Kind
 from ..model.paths import page_path
 from ..problems import ContentError, Mark, Problem, display_path
-from ..render.pages import render_pages
 from .validate import content_files
 
 REVIEW_MONTHS = 24
@@ -127,14 +126,14 @@ def inbound_links(pages: dict[str, str]) -> dict[str, set[str]]:
     return found
 
 
-def unlinked_items(content: Content, pages: dict[str, str] | None = None) -> list[Problem]:
+def unlinked_items(content: Content, pages: dict[str, str]) -> list[Problem]:
     """Indicators and recommendations that only the overviews reach.
 
     "Links to" means: some generated page other than an overview links to the item's page —
     another item that names it, an actor, phase or exploitation form page that lists it, a
-    video chapter, or a Markdown link in any text.
+    video chapter, or a Markdown link in any text. ``pages`` are the rendered pages: the check
+    stage never renders, the caller hands them in.
     """
-    pages = render_pages(content) if pages is None else pages
     inbound = inbound_links(pages)
     problems = []
     for kind in ("recommendation", "indicator"):
@@ -186,7 +185,7 @@ def schema_lines(content_dir: Path) -> list[Problem]:
     return problems
 
 
-def advise(content: Content, content_dir: Path, today: dt.date | None = None, pages: dict[str, str] | None = None) -> list[Problem]:
+def advise(content: Content, content_dir: Path, pages: dict[str, str], today: dt.date | None = None) -> list[Problem]:
     """Every warning for checked content, sorted like errors (by file, line, column)."""
     _doc.cache_clear()
     today = today or dt.date.today()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..model.content import Content
 from ..model.items import ALL_KINDS
 from ..problems import ContentError, Mark, Problem, display_path
 
@@ -65,16 +64,9 @@ def check(path: Path, urls: set[str]) -> list[Problem]:
             for line, url in read(path) if url not in urls]
 
 
-def current_urls(content: Content) -> set[str]:
-    """Every address the content gives the online site (directory URLs), without rendering or writing anything."""
-    from ..extras.files import page_paths, published_urls
-
-    return published_urls(dict.fromkeys(page_paths(content)), content)
-
-
-def refuse_lost(path: Path, content: Content) -> set[str]:
-    """Raise ContentError when a published address would vanish; else return the current ones."""
-    urls = current_urls(content)
+def refuse_lost(path: Path, urls: set[str]) -> set[str]:
+    """Raise ContentError when a published address is not among ``urls`` (what the content answers
+    now, see ``extras.files.current_urls``); else return ``urls``."""
     problems = check(path, urls)
     if problems:
         raise ContentError(problems)

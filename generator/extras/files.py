@@ -164,6 +164,11 @@ def _data_page(content: Content, options: SiteOptions, env: jinja2.Environment) 
     return spec, _render(spec, content, options, env)
 
 
+def current_urls(content: Content) -> set[str]:
+    """Every address the content gives the online site (directory URLs), without rendering or writing anything."""
+    return published_urls(dict.fromkeys(page_paths(content)), content)
+
+
 def page_paths(content: Content) -> list[str]:
     """Every Markdown page a run writes, without rendering one (for the check of published addresses)."""
     return [spec.path for spec in page_specs(content)] + [spec.path for spec in _seminar_specs(content)] + [DATA_PAGE]

@@ -10,7 +10,7 @@ import pytest
 from generator.check import published
 from generator.check.validate import load_content
 from generator.cli import main
-from generator.extras.files import page_paths, redirect_pages, trainer_files
+from generator.extras.files import current_urls, page_paths, redirect_pages, trainer_files
 from generator.model.paths import md_url, short_url
 from generator.options import SiteOptions
 from generator.render.pages import render_pages
@@ -86,7 +86,7 @@ def test_item_page_shows_label_copy_control_and_qr(trainer_content: Path):
 
 def _published_list(tmp_path: Path, content_dir: Path) -> Path:
     listing = tmp_path / "published-urls.txt"
-    published.update(listing, published.current_urls(load_content(content_dir)))
+    published.update(listing, current_urls(load_content(content_dir)))
     return listing
 
 
@@ -113,7 +113,7 @@ def test_rename_with_former_ids_and_withdrawal_pass_the_check(trainer_content: P
     before = listing.read_text(encoding="utf-8")
     rename_and_withdraw(trainer_content)
     assert main(["check", "--content", str(trainer_content), "--published", str(listing)]) == 0
-    urls = published.current_urls(load_content(trainer_content))
+    urls = current_urls(load_content(trainer_content))
     assert published.update(listing, urls) == ["/empfehlungen/frueh-und-gemeinsam-austauschen/"]
     assert set(before.splitlines()) <= set(listing.read_text(encoding="utf-8").splitlines())  # only ever grows
 
@@ -138,4 +138,4 @@ def test_the_published_check_knows_every_page_without_rendering(trainer_content:
     pages = render_pages(content, SiteOptions())
     rendered = {path for path in trainer_files(content, pages, SiteOptions(), assets=False) if path.endswith(".md")}
     assert set(page_paths(content)) == rendered
-    assert {"/e/1/", "/empfehlungen/frueh-austauschen/", "/seminare/", "/daten/"} <= published.current_urls(content)
+    assert {"/e/1/", "/empfehlungen/frueh-austauschen/", "/seminare/", "/daten/"} <= current_urls(content)
