@@ -46,8 +46,14 @@ Slug = Annotated[
 ]
 
 
-def Ref(kind: str, what: str) -> Any:  # noqa: N802 - reads like a type in field declarations
-    return Annotated[Slug, RefTo(kind), Field(description=f"ID eines Eintrags der Art „{what}“.")]
+# One type per referenced kind: the field declarations read like types and type checkers accept them.
+SourceRef = Annotated[Slug, RefTo("source"), Field(description="ID eines Eintrags der Art „Quelle“.")]
+PhaseRef = Annotated[Slug, RefTo("phase"), Field(description="ID eines Eintrags der Art „Phase“.")]
+ActorRef = Annotated[Slug, RefTo("actor"), Field(description="ID eines Eintrags der Art „Akteur“.")]
+LegalNormRef = Annotated[Slug, RefTo("legal_norm"), Field(description="ID eines Eintrags der Art „Rechtsnorm“.")]
+ExploitationFormRef = Annotated[Slug, RefTo("exploitation_form"), Field(description="ID eines Eintrags der Art „Ausbeutungsform“.")]
+GlossaryRef = Annotated[Slug, RefTo("glossary"), Field(description="ID eines Eintrags der Art „Glossarbegriff“.")]
+LandRef = Annotated[Slug, RefTo("land"), Field(description="ID eines Eintrags der Art „Land“.")]
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
@@ -170,7 +176,7 @@ class Item(Model):
 
     id: Slug = Field(description="Stabile Kennung; bestimmt die Adresse der Seite. Nie wiederverwenden.")
     former_ids: list[Slug] = Field(default=[], description="Frühere IDs: alte Adressen leiten hierher weiter.")
-    sources: list[Ref("source", "Quelle")] = Field(  # type: ignore[valid-type]
+    sources: list[SourceRef] = Field(
         min_length=1, description="IDs der Quellen (Ordner content/quellen), auf denen der Eintrag beruht.")
     provenance: Provenance = Field(description="Art der Quelle: bkk (über das BKK selbst), law (Gesetz), "
                                                "related (verwandte Fachempfehlung), unverified (nicht bestätigt).")
@@ -201,7 +207,7 @@ class Edition(Model):
     title: Text = Field(description="Titel der Ausgabe.")
     date: PartialDate | None = Field(default=None, description="Erscheinungsdatum der Ausgabe.")
     note: Markdown | None = Field(default=None, description="Anmerkung zur Ausgabe.")
-    sources: list[Ref("source", "Quelle")] = Field(description="IDs der Quellen, die diese Ausgabe belegen.", min_length=1)  # type: ignore[valid-type]
+    sources: list[SourceRef] = Field(description="IDs der Quellen, die diese Ausgabe belegen.", min_length=1)
 
 
 class BkkDocument(Item):
@@ -237,7 +243,7 @@ class Phase(Item):
     track: Track = Field(default="main", description="main, criminal_proceedings oder residence_law.")
     summary: Text = Field(description="Ein Satz, worum es in dieser Phase geht.")
     body: Markdown | None = Field(default=None, description="Ausführliche Beschreibung der Phase.")
-    legal_norms: list[Ref("legal_norm", "Rechtsnorm")] = Field(  # type: ignore[valid-type]
+    legal_norms: list[LegalNormRef] = Field(
         default=[], description="IDs der Rechtsnormen (Ordner content/recht), die in dieser Phase gelten.")
 
 
@@ -257,9 +263,9 @@ class Actor(Item):
     role: Markdown = Field(description="Rolle und Aufgaben, mit Quellen belegt.")
     role_prompt: Text | None = Field(default=None, description="Einstieg auf der Startseite, z. B. „Ich arbeite im Jugendamt“.")
     order: int = Field(description="Reihenfolge in Listen (aufsteigend).", default=100, ge=0, le=999)
-    phases: list[Ref("phase", "Phase")] = Field(  # type: ignore[valid-type]
+    phases: list[PhaseRef] = Field(
         default=[], description="IDs der Phasen (Ordner content/phasen), in denen der Akteur tätig ist.")
-    legal_norms: list[Ref("legal_norm", "Rechtsnorm")] = Field(  # type: ignore[valid-type]
+    legal_norms: list[LegalNormRef] = Field(
         default=[], description="IDs der Rechtsnormen, auf die sich die Rolle stützt.")
 
 
@@ -270,11 +276,11 @@ class Recommendation(Item):
         description="Kurzzeichen wie „E-07“: eindeutig, nie wiederverwenden.")
     title: Text = Field(description="Kurzer Titel der Empfehlung.")
     text: Markdown = Field(description="Die Empfehlung im Wortlaut der Quelle oder sinngemäß.")
-    actors: list[Ref("actor", "Akteur")] = Field(  # type: ignore[valid-type]
+    actors: list[ActorRef] = Field(
         description="IDs der Akteure (Ordner content/akteure), an die sich die Empfehlung richtet; mindestens einer.", min_length=1)
-    phases: list[Ref("phase", "Phase")] = Field(  # type: ignore[valid-type]
+    phases: list[PhaseRef] = Field(
         default=[], description="IDs der Phasen (Ordner content/phasen), in denen die Empfehlung gilt.")
-    legal_norms: list[Ref("legal_norm", "Rechtsnorm")] = Field(  # type: ignore[valid-type]
+    legal_norms: list[LegalNormRef] = Field(
         default=[], description="IDs der Rechtsnormen (Ordner content/recht), auf die sich die Empfehlung stützt.")
 
 
@@ -285,9 +291,9 @@ class Indicator(Item):
         description="Kurzzeichen wie „I-23“: eindeutig, nie wiederverwenden.")
     text: Text = Field(description="Das Anzeichen in einem Satz.")
     detail: Markdown | None = Field(default=None, description="Erläuterung: worauf achten, was das Anzeichen (nicht) bedeutet.")
-    exploitation_forms: list[Ref("exploitation_form", "Ausbeutungsform")] = Field(  # type: ignore[valid-type]
+    exploitation_forms: list[ExploitationFormRef] = Field(
         default=[], description="IDs der Ausbeutungsformen (Ordner content/ausbeutungsformen), auf die das Anzeichen hinweisen kann.")
-    actors: list[Ref("actor", "Akteur")] = Field(default=[], description="Wer das Anzeichen typischerweise bemerkt.")  # type: ignore[valid-type]
+    actors: list[ActorRef] = Field(default=[], description="Wer das Anzeichen typischerweise bemerkt.")
 
 
 class IndicatorCategory(Item):
@@ -304,7 +310,7 @@ class ExploitationForm(Item):
     summary: Text = Field(description="Ein Satz, was diese Form der Ausbeutung ist.")
     body: Markdown | None = Field(default=None, description="Ausführliche Beschreibung.")
     order: int = Field(description="Reihenfolge in Listen (aufsteigend).", default=100, ge=0, le=999)
-    legal_norms: list[Ref("legal_norm", "Rechtsnorm")] = Field(  # type: ignore[valid-type]
+    legal_norms: list[LegalNormRef] = Field(
         default=[], description="IDs der Rechtsnormen, die diese Form erfassen.")
 
 
@@ -326,7 +332,7 @@ class GlossaryTerm(Item):
     abbreviation: Text | None = Field(default=None, description="Abkürzung, die auf allen Seiten erklärt wird.")
     definition: Markdown = Field(description="Erklärung in einfacher Sprache.")
     synonyms: list[Text] = Field(default=[], description="Andere Wörter für denselben Begriff.")
-    see_also: list[Ref("glossary", "Glossarbegriff")] = Field(default=[], description="IDs verwandter Glossarbegriffe.")  # type: ignore[valid-type]
+    see_also: list[GlossaryRef] = Field(default=[], description="IDs verwandter Glossarbegriffe.")
 
 
 InstrumentType = Literal["agreement", "guideline", "concept_in_progress", "round_table",
@@ -346,7 +352,7 @@ class Instrument(Model):
     title: Text = Field(description="Bezeichnung des Vorhabens oder Dokuments.")
     date: PartialDate | None = Field(default=None, description="Datum (JJJJ, JJJJ-MM oder JJJJ-MM-TT).")
     description: Markdown = Field(description="Beschreibung, mit Quellen belegt.")
-    sources: list[Ref("source", "Quelle")] = Field(description="IDs der Quellen, die dieses Vorhaben belegen.", min_length=1)  # type: ignore[valid-type]
+    sources: list[SourceRef] = Field(description="IDs der Quellen, die dieses Vorhaben belegen.", min_length=1)
     provenance: Provenance = Field(description="Art der Quelle: bkk, law, related oder unverified.")
 
 
@@ -361,7 +367,7 @@ class Network(Item):
     """A regional network against child trafficking (only entries a source names)."""
 
     name: Text = Field(description="Name des Netzwerks.")
-    land: Ref("land", "Land") = Field(description="ID des Landes (Ordner content/laender).")  # type: ignore[valid-type]
+    land: LandRef = Field(description="ID des Landes (Ordner content/laender).")
     region: Text | None = Field(default=None, description="Region oder Stadt.")
     founded: PartialDate | None = Field(default=None, description="Gründungsdatum.")
     partners: list[Text] = Field(default=[], description="Beteiligte Stellen.")
@@ -373,7 +379,7 @@ class Service(Item):
     """A counselling or contact service; contact data only as published by a source."""
 
     name: Text = Field(description="Name der Beratungsstelle.")
-    land: Ref("land", "Land") = Field(description="ID des Landes (Ordner content/laender).")  # type: ignore[valid-type]
+    land: LandRef = Field(description="ID des Landes (Ordner content/laender).")
     serves_minors: bool = Field(description="true, wenn die Stelle ausdrücklich Minderjährige berät.")
     operator: Text | None = Field(default=None, description="Träger der Stelle.")
     started: PartialDate | None = Field(default=None, description="Seit wann es das Angebot gibt.")
@@ -398,7 +404,7 @@ class Event(Item):
     date_note: Text | None = Field(default=None, description="Ungefähre Angabe, z. B. „Frühjahr 2024“.")
     title: Text = Field(description="Was geschah, in wenigen Worten.")
     description: Markdown = Field(description="Beschreibung des Ereignisses.")
-    laender: list[Ref("land", "Land")] = Field(default=[], description="IDs der betroffenen Länder (Ordner content/laender).")  # type: ignore[valid-type]
+    laender: list[LandRef] = Field(default=[], description="IDs der betroffenen Länder (Ordner content/laender).")
 
 
 _TIMESTAMP = r"^(\d{1,2}:)?\d{1,2}:\d{2}$"
