@@ -20,6 +20,7 @@ from .extras.files import current_urls
 from .generate import generate
 from .mkdocs import engine
 from .mkdocs.engine import BuildError, build_site
+from .model.kinds import ALL_KINDS
 from .options import SiteOptions
 from .postbuild.verify import report as site_report
 from .postbuild.verify import verify_site
@@ -54,8 +55,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if warnings and args.strict:
         return 1
     if args.format == "text":
-        total = sum(len(content.items(kind)) for kind in ("phase", "actor", "recommendation", "indicator", "legal_norm", "glossary", "land"))
-        print(f"Inhalt in Ordnung ({total} Einträge geprüft, {len(content.sources)} Quellen).")
+        total = sum(len(content.items(kind.name)) for kind in ALL_KINDS.values() if kind.counted)
+        print(f"Inhalt in Ordnung ({total} Einträge geprüft, {len(content.items('source'))} Quellen).")
     return 0
 
 

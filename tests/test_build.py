@@ -31,7 +31,7 @@ def test_fixture_builds_strict(content, tmp_path):
 @pytest.mark.skipif(not (ROOT / "content").is_dir(), reason="no shipped content")
 def test_shipped_content_builds_strict_with_a_page_per_item(tmp_path):
     from generator.check.validate import load_content
-    from generator.model.items import ALL_KINDS
+    from generator.model.kinds import ALL_KINDS
     from generator.model.paths import url_path
 
     site = tmp_path / "site"

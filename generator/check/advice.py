@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..load import Document, load_file
 from ..model.content import Content
-from ..model.items import ALL_KINDS, Kind
+from ..model.kinds import ALL_KINDS, Kind
 from ..model.paths import page_path
 from ..problems import ContentError, Mark, Problem, display_path
 from .validate import content_files
@@ -49,10 +49,11 @@ def _mark(content: Content, kind: str, item_id: str, field: str | None = None) -
     if doc is None or not isinstance(doc.data, dict):
         return base
     prefix: tuple[str | int, ...] = ()
-    if kind == "indicator":
-        for i, entry in enumerate(doc.data.get("indicators") or []):
+    held_in = ALL_KINDS[kind].parent_field  # an item inside another item's file
+    if held_in:
+        for i, entry in enumerate(doc.data.get(held_in) or []):
             if isinstance(entry, dict) and entry.get("id") == item_id:
-                prefix = ("indicators", i)
+                prefix = (held_in, i)
                 break
     path = (*prefix, field) if field else (*prefix, "id")
     return doc.key_marks.get(path) or doc.marks.get(path) or base
@@ -86,7 +87,7 @@ def stale_reviews(content: Content, today: dt.date) -> list[Problem]:
 def sources_without_access_date(content: Content) -> list[Problem]:
     return [Problem(_mark(content, "source", s.id, "url"), f"Die Quelle „{s.id}“ hat eine Adresse, aber kein Abrufdatum.",
                     "Ergänzen Sie „accessed: JJJJ-MM-TT“ mit dem Tag, an dem Sie die Seite zuletzt geöffnet haben.", "warning")
-            for s in content.sources.values() if s.url and not s.accessed]
+            for s in content.items("source").values() if s.url and not s.accessed]
 
 
 def missing_keywords(content: Content) -> list[Problem]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..model.items import ALL_KINDS
+from ..model.kinds import ALL_KINDS
 from ..problems import ContentError, Mark, Problem, display_path
 
 FILE_NAME = "published-urls.txt"  # kept in the content folder: the addresses this content has published

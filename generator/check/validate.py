@@ -17,7 +17,8 @@ from pydantic import ValidationError
 
 from ..load import Document, decode, load_file, parse
 from ..model.content import Content, Origin
-from ..model.items import ALL_KINDS, KINDS, Kind, iter_refs
+from ..model.items import iter_refs
+from ..model.kinds import ALL_KINDS, KINDS, Kind, children
 from ..problems import ContentError, Mark, Problem, did_you_mean, display_path
 from .messages import german_problems
 
@@ -114,9 +115,10 @@ def _claimed_ids(kind: Kind, stem: str, data: Any) -> set[tuple[str, str]]:
     if isinstance(data, dict):
         if isinstance(data.get("id"), str):
             claimed.add((kind.name, data["id"]))
-        for entry in data.get("indicators") or [] if kind.name == "indicator_category" else []:
-            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-                claimed.add(("indicator", entry["id"]))
+        for child in children(kind.name):
+            for entry in data.get(child.parent_field) or []:
+                if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                    claimed.add((child.name, entry["id"]))
     return claimed
 
 
@@ -146,8 +148,9 @@ def load_content(root: Path) -> Content:
             broken |= _claimed_ids(kind, path.stem, doc.data)
         if item is not None and not found:
             loaded.append(_Loaded(kind, item, doc))
-            if kind.name == "indicator_category":
-                loaded += [_Loaded(ALL_KINDS["indicator"], ind, doc, ("indicators", i)) for i, ind in enumerate(item.indicators)]
+            for child in children(kind.name):
+                loaded += [_Loaded(child, held, doc, (child.parent_field, i))
+                           for i, held in enumerate(getattr(item, child.parent_field))]
 
     # Unique ids per kind, and no current id equal to a former one.
     ids: dict[str, dict[str, _Loaded]] = {name: {} for name in ALL_KINDS}
@@ -203,7 +206,7 @@ def load_content(root: Path) -> Content:
 def _check_ref(kind_name: str, ref: str, ids: dict[str, dict[str, _Loaded]]) -> tuple[str, str] | None:
     if kind_name == "page":
         folder, _, item_id = ref.partition("/")
-        kinds = [k for k in ALL_KINDS.values() if k.folder == folder and k.name != "indicator_category"]
+        kinds = [k for k in ALL_KINDS.values() if k.folder == folder and k.anchors_on is None]
         if not kinds:
             return f"Unbekannter Seitenbereich „{folder}“.", "Erlaubt: " + ", ".join(sorted({k.folder for k in ALL_KINDS.values()}))
         kind_name = kinds[0].name

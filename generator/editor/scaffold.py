@@ -15,7 +15,8 @@ from typing import Any
 
 from ..check.advice import PLACEHOLDER, schema_line
 from ..model.fields import FieldDoc, describe
-from ..model.items import ALL_KINDS, KINDS, RESERVED_IDS, SLUG_PATTERN, Item, Kind
+from ..model.items import RESERVED_IDS, SLUG_PATTERN, Item
+from ..model.kinds import ALL_KINDS, KINDS, Kind
 from ..problems import did_you_mean, display_path
 
 _PLAIN = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-z0-9ÄÖÜäöüß ._-]*")
@@ -42,7 +43,7 @@ def _kind(name: str) -> Kind:
 
 def _existing_ids(content: Path, kind_name: str) -> list[str]:
     kind = ALL_KINDS[kind_name]
-    if kind_name == "indicator" or kind.single:
+    if kind.parent or kind.single:
         return []
     folder = content / kind.folder
     return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []

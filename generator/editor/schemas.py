@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..model.items import KINDS, Kind
+from ..model.kinds import KINDS, Kind
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 

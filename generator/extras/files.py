@@ -116,7 +116,7 @@ def trainer_files(content: Content, pages: dict[str, str], options: SiteOptions,
             out.update(codes.files(path, link, with_png=item is not None))
     out.update(redirect_pages(content, options))
     if assets:
-        for s in content.seminars.values():  # anchors (e.g. glossary terms) get codes of their own
+        for s in content.items("seminar").values():  # anchors (e.g. glossary terms) get codes of their own
             for e in entries(content, s.items):
                 if e.qr_svg not in out:
                     out[e.qr_svg] = codes.svg(options.absolute(e.url))
@@ -140,7 +140,7 @@ def _with_permalink(text: str, path: str, item: Any, content: Content, block: ji
 
 def _seminar_specs(content: Content) -> list[PageSpec]:
     specs = [PageSpec("seminare/index.md", "seminar_index.md.j2", "Seminare und Handouts")]
-    for s in content.seminars.values():
+    for s in content.items("seminar").values():
         if s.status != "active":
             continue
         origin = content.origins.get(("seminar", s.id))

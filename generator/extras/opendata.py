@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model.content import Content
-from ..model.items import ALL_KINDS
+from ..model.kinds import ALL_KINDS, children
 
-_FILE_STEM = {"indicator_category": "indikatorkategorien"}
 _FORMULA = ("=", "+", "@", "\t", "\r")  # spreadsheet programs would run these as formulas
 
 
@@ -29,7 +28,7 @@ class DataSet:
 
 
 def stem(kind: str) -> str:
-    return _FILE_STEM.get(kind, ALL_KINDS[kind].folder)
+    return ALL_KINDS[kind].data_stem or ALL_KINDS[kind].folder
 
 
 @functools.cache
@@ -73,8 +72,8 @@ def _csv(kind: str, records: list[dict[str, Any]]) -> str:
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(columns)
     for record in records:
-        if kind == "indicator_category":  # indicators have a CSV of their own; here only their ids
-            record = {**record, "indicators": [i["id"] for i in record["indicators"]]}
+        for child in children(kind):  # held items have a CSV of their own; here only their ids
+            record = {**record, child.parent_field: [i["id"] for i in record[child.parent_field]]}
         writer.writerow([_cell(record.get(c)) for c in columns])
     return "\ufeff" + buf.getvalue()  # the BOM makes spreadsheet programs read UTF-8 umlauts correctly
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model.content import Content
+from ..model.kinds import title_of
 from ..model.paths import own_page_kinds, page_path, short_url, url_path
-from ..render.links import title_of
 
 
 @dataclass(frozen=True)

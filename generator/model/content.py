@@ -6,26 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from .items import (
-    Actor,
-    BkkDocument,
-    Event,
-    ExploitationForm,
-    GlossaryTerm,
-    Indicator,
-    IndicatorCategory,
-    KeyFigure,
-    Land,
-    LegalNorm,
-    Network,
-    Phase,
-    Recommendation,
-    Seminar,
-    Service,
-    Source,
-    Video,
-    iter_refs,
-)
+from .items import iter_refs
+from .kinds import ALL_KINDS, children, listing_order
 
 Key = tuple[str, str]  # (kind name, id)
 
@@ -40,84 +22,55 @@ class Origin:
 
 @dataclass
 class Content:
-    sources: dict[str, Source]
-    phases: dict[str, Phase]
-    actors: dict[str, Actor]
-    recommendations: dict[str, Recommendation]
-    indicator_categories: dict[str, IndicatorCategory]
-    indicators: dict[str, Indicator]
-    exploitation_forms: dict[str, ExploitationForm]
-    legal_norms: dict[str, LegalNorm]
-    glossary: dict[str, GlossaryTerm]
-    laender: dict[str, Land]
-    networks: dict[str, Network]
-    services: dict[str, Service]
-    key_figures: dict[str, KeyFigure]
-    events: dict[str, Event]
-    document: BkkDocument | None = None
-    video: Video | None = None
+    """Items keyed by kind name (the names in ``kinds.ALL_KINDS``), each kind in its declared order."""
+
+    by_kind: dict[str, dict[str, Any]]
     origins: dict[Key, Origin] = field(default_factory=dict)
     backlinks: dict[Key, list[Key]] = field(default_factory=dict)
-    category_of: dict[str, str] = field(default_factory=dict)
-    seminars: dict[str, Seminar] = field(default_factory=dict)
+    category_of: dict[str, str] = field(default_factory=dict)  # child item id → the id of the item holding it
     _cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, by_kind: dict[str, dict[str, Any]], origins: dict[Key, Origin]) -> Content:
-        def ordered(items: dict[str, Any]) -> dict[str, Any]:
-            def key(item: Any) -> tuple:
-                return (getattr(item, "order", 0), getattr(item, "label", ""), str(getattr(item, "date", "")),
-                        getattr(item, "title", None) or getattr(item, "name", None) or getattr(item, "term", "") or item.id)
-            return {i.id: i for i in sorted(items.values(), key=key)}
-
-        glossary = {t.id: t for t in sorted(by_kind["glossary"].values(), key=lambda t: t.term.casefold())}
-        content = cls(
-            sources={s.id: s for s in sorted(by_kind["source"].values(), key=lambda s: s.title.casefold())},
-            phases=ordered(by_kind["phase"]),
-            actors=ordered(by_kind["actor"]),
-            recommendations=ordered(by_kind["recommendation"]),
-            indicator_categories=ordered(by_kind["indicator_category"]),
-            indicators=ordered(by_kind["indicator"]),
-            exploitation_forms=ordered(by_kind["exploitation_form"]),
-            legal_norms={n.id: n for n in sorted(by_kind["legal_norm"].values(), key=_norm_order)},
-            glossary=glossary,
-            laender={land.id: land for land in sorted(by_kind["land"].values(), key=lambda x: x.name)},
-            networks=ordered(by_kind["network"]),
-            services=ordered(by_kind["service"]),
-            key_figures=ordered(by_kind["key_figure"]),
-            events={e.id: e for e in sorted(by_kind["event"].values(), key=lambda e: (e.date, e.id))},
-            document=next(iter(by_kind["document"].values()), None),
-            video=next(iter(by_kind["video"].values()), None),
-            origins=origins,
-            seminars=ordered(by_kind["seminar"]),
-        )
-        for category in content.indicator_categories.values():
-            for indicator in category.indicators:
-                content.category_of[indicator.id] = category.id
+        ordered: dict[str, dict[str, Any]] = {}
+        for name, kind in ALL_KINDS.items():
+            items = by_kind[name]
+            if kind.single:
+                first = next(iter(items.values()), None)
+                ordered[name] = {first.id: first} if first is not None else {}
+            else:
+                ordered[name] = {i.id: i for i in sorted(items.values(), key=kind.sort)}
+        content = cls(by_kind=ordered, origins=origins)
+        for name in ALL_KINDS:
+            for child in children(name):
+                for holder in ordered[name].values():
+                    for item in getattr(holder, child.parent_field):
+                        content.category_of[item.id] = holder.id
         content.backlinks = content._backlinks()
         return content
 
     def items(self, kind: str) -> dict[str, Any]:
-        """Items of a kind by its model name (the names in model.KINDS)."""
-        single = {"document": self.document, "video": self.video}
-        if kind in single:
-            item = single[kind]
-            return {item.id: item} if item else {}
-        return getattr(self, _ATTRIBUTE[kind])
+        """Items of a kind by its name (the names in ``kinds.ALL_KINDS``)."""
+        return self.by_kind[kind]
+
+    def single(self, kind: str) -> Any:
+        """The one item of a single kind (the BKK document, the video), or None."""
+        return next(iter(self.by_kind[kind].values()), None)
 
     def get(self, kind: str, item_id: str) -> Any:
         return self.items(kind)[item_id]
 
     def all_items(self) -> list[tuple[str, Any]]:
-        return [(kind, item) for kind in _ATTRIBUTE_ORDER for item in self.items(kind).values()]
+        return [(kind, item) for kind in listing_order() for item in self.items(kind).values()]
 
     def _backlinks(self) -> dict[Key, list[Key]]:
         """Who mentions whom: the reverse of every reference except sources."""
         found: dict[Key, set[Key]] = defaultdict(set)
         for kind, item in self.all_items():
             refs = iter_refs(item)
-            if kind == "indicator_category":
-                refs = (r for r in refs if r[0][0] != "indicators")
+            held = {child.parent_field for child in children(kind)}  # the items it holds link back themselves
+            if held:
+                refs = (r for r in refs if r[0][0] not in held)
             for _path, target_kind, target in refs:
                 if target_kind in ("source", "page"):
                     continue
@@ -142,19 +95,3 @@ class Content:
         order = self._cache[key]
         found = {i for k, i in self.backlinks.get((target_kind, target_id), []) if k == by_kind and i in order}
         return [self.items(by_kind)[i] for i in sorted(found, key=order.__getitem__)]
-
-
-_ATTRIBUTE = {
-    "source": "sources", "phase": "phases", "actor": "actors", "recommendation": "recommendations",
-    "indicator_category": "indicator_categories", "indicator": "indicators",
-    "exploitation_form": "exploitation_forms", "legal_norm": "legal_norms", "glossary": "glossary",
-    "land": "laender", "network": "networks", "service": "services", "key_figure": "key_figures", "event": "events",
-    "seminar": "seminars",
-}
-_ATTRIBUTE_ORDER = ["document", "video", *_ATTRIBUTE]
-
-_LEVEL_ORDER = {"international": 0, "eu": 1, "federal": 2, "state": 3}
-
-
-def _norm_order(norm: LegalNorm) -> tuple:
-    return (_LEVEL_ORDER[norm.level], norm.instrument, norm.id)

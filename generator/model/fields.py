@@ -10,7 +10,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .items import ALL_KINDS, SLUG_PATTERN, RefTo, _check_markdown, _check_url, _partial_date, ref_kind
+from .items import SLUG_PATTERN, RefTo, _check_markdown, _check_url, _partial_date, ref_kind
+from .kinds import ALL_KINDS
 
 _UNION = (typing.Union, getattr(__import__("types"), "UnionType", None))
 

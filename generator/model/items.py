@@ -1,7 +1,8 @@
-"""The BKK content model: one typed definition per kind, with German descriptions.
+"""The BKK content model: one typed definition per kind of item, with German descriptions.
 
-This module knows the BKK (kinds, fields, ids, references, provenance) and nothing about
-YAML files, Markdown or MkDocs. The JSON Schema that editors get is derived from it.
+This module knows the BKK (fields, ids, references, provenance) and nothing about YAML files,
+Markdown or MkDocs; ``kinds`` says where each kind lives. The JSON Schema that editors get is
+derived from it.
 """
 
 from __future__ import annotations
@@ -447,42 +448,6 @@ class Seminar(Item):
     items: list[Annotated[str, StringConstraints(pattern=PAGE_REF), RefTo("page")]] = Field(
         min_length=1, description="Seiten in der Reihenfolge des Handouts, z. B. „empfehlungen/frueh-austauschen“, "
                                   "„indikatoren/keine-papiere“, „akteure/jugendamt“, „glossar/inobhutnahme“.")
-
-
-@dataclass(frozen=True)
-class Kind:
-    """Where a kind lives in content/ and on the site."""
-
-    name: str
-    model: type[Item] | type[Source]
-    folder: str  # content/<folder>/*.yaml, or content/<folder>.yaml when single
-    label: str
-    single: bool = False
-    own_pages: bool = True  # one page per item at /<folder>/<id>/, else anchors on /<folder>/
-
-
-KINDS: dict[str, Kind] = {k.name: k for k in [
-    Kind("source", Source, "quellen", "Quelle", own_pages=False),
-    Kind("document", BkkDocument, "bkk", "Dokument", single=True),
-    Kind("phase", Phase, "phasen", "Phase"),
-    Kind("actor", Actor, "akteure", "Akteur"),
-    Kind("recommendation", Recommendation, "empfehlungen", "Empfehlung"),
-    Kind("indicator_category", IndicatorCategory, "indikatoren", "Indikatorenkategorie", own_pages=False),
-    Kind("exploitation_form", ExploitationForm, "ausbeutungsformen", "Ausbeutungsform"),
-    Kind("legal_norm", LegalNorm, "recht", "Rechtsnorm"),
-    Kind("glossary", GlossaryTerm, "glossar", "Glossarbegriff", own_pages=False),
-    Kind("land", Land, "laender", "Land"),
-    Kind("network", Network, "netzwerke", "Netzwerk"),
-    Kind("service", Service, "beratungsstellen", "Beratungsstelle"),
-    Kind("key_figure", KeyFigure, "kennzahlen", "Kennzahl", own_pages=False),
-    Kind("event", Event, "chronik", "Ereignis", own_pages=False),
-    Kind("video", Video, "video", "Erklärvideo", single=True),
-    Kind("seminar", Seminar, "seminare", "Seminar"),
-]}
-# Indicators live inside category files but have pages of their own at /indikatoren/<id>/.
-INDICATOR = Kind("indicator", Indicator, "indikatoren", "Indikator")
-ALL_KINDS: dict[str, Kind] = {**KINDS, "indicator": INDICATOR}
-KIND_BY_FOLDER = {k.folder: k for k in ALL_KINDS.values() if k.name != "indicator_category"}
 
 
 def ref_kind(annotation: Any) -> tuple[str | None, bool]:

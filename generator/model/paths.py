@@ -12,18 +12,16 @@ import posixpath
 import re
 from typing import Any
 
-from .items import ALL_KINDS
+from .kinds import ALL_KINDS
 
-# Kinds without pages of their own are anchors on one page of their folder.
-_ANCHOR_PAGES = {"indicator_category": "indikatoren/index.md"}
 _LABEL = re.compile(r"^([A-Z])-(\d+)$")
 
 
 def page_path(kind: str, item_id: str) -> str:
     """Markdown file of an item (for kinds without own pages: the page that holds its anchor)."""
-    if kind in _ANCHOR_PAGES:
-        return _ANCHOR_PAGES[kind]
     spec = ALL_KINDS[kind]
+    if spec.anchors_on:
+        return spec.anchors_on
     if spec.single or not spec.own_pages:
         return f"{spec.folder}/index.md"
     return f"{spec.folder}/{item_id}.md"
@@ -33,7 +31,7 @@ def target(kind: str, item_id: str) -> str:
     """What a link to an item points at: its Markdown file, plus ``#id`` when it is an anchor."""
     spec = ALL_KINDS[kind]
     path = page_path(kind, item_id)
-    if kind in _ANCHOR_PAGES or (not spec.single and not spec.own_pages):
+    if spec.anchors_on or (not spec.single and not spec.own_pages):
         return f"{path}#{item_id}"
     return path
 

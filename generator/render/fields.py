@@ -6,7 +6,7 @@ import functools
 from typing import Any
 
 from ..model.fields import describe
-from ..model.items import KINDS
+from ..model.kinds import KINDS
 
 
 @functools.cache  # depends only on the models; the live preview asks after every save

@@ -6,12 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model.content import Content
-from ..model.items import ALL_KINDS, KIND_BY_FOLDER
+from ..model.kinds import ALL_KINDS, KIND_BY_FOLDER, title_of
 from ..model.paths import md_url, page_path, qr_path, short_url, target
-from .links import title_of
-
-# The field that carries an item's substance, per kind (first one present wins).
-_BODY_FIELDS = ("text", "definition", "role", "detail", "summary", "description", "body")
 
 
 @dataclass(frozen=True)
@@ -32,14 +28,9 @@ def entry(content: Content, ref: str) -> Entry:
     folder, _, item_id = ref.partition("/")
     kind = KIND_BY_FOLDER[folder].name
     item = content.get(kind, item_id)
-    body = None
-    for name in _BODY_FIELDS:
-        value = getattr(item, name, None)
-        if isinstance(value, str) and not (kind == "indicator" and name == "text"):
-            body = value
-            break
-    lead = item.text if kind == "indicator" else ""
     spec = ALL_KINDS[kind]
+    body = next((value for name in spec.body if isinstance(value := getattr(item, name), str)), None)
+    lead = getattr(item, spec.lead) if spec.lead else ""
     md = page_path(kind, item_id)
     own = spec.own_pages and not spec.single
     url = short_url(item) or (md_url(md) if own else md_url(md) + f"#{item_id}")

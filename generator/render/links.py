@@ -7,19 +7,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..model.kinds import title_of
 from ..model.paths import md_link, target
 from .text import escape_text
-
-
-def title_of(item: Any) -> str:
-    citation = getattr(item, "citation", None)
-    if citation:  # legal norms are recognised by their citation first
-        return f"{citation}: {item.title}"
-    for name in ("title", "name", "term", "text"):
-        value = getattr(item, name, None)
-        if isinstance(value, str):
-            return value
-    return item.id
 
 
 class Linker:

@@ -18,22 +18,15 @@ import jinja2
 from markupsafe import Markup
 
 from ..model.content import Content
-from ..model.items import (
-    ALL_KINDS,
-    INSTRUMENT_LABELS,
-    KIND_BY_FOLDER,
-    LEVEL_LABELS,
-    NORM_LEVEL_LABELS,
-    PROVENANCE_LABELS,
-    TRACK_LABELS,
-)
+from ..model.items import INSTRUMENT_LABELS, LEVEL_LABELS, NORM_LEVEL_LABELS, PROVENANCE_LABELS, TRACK_LABELS
+from ..model.kinds import ALL_KINDS, KIND_BY_FOLDER, title_of
 from ..model.paths import page_path, url_path
 from ..options import SiteOptions
 from .diagram import process_diagram
 from .fields import field_reference
 from .handout import entries
 from .laender_map import laender_map, statuses
-from .links import Linker, title_of
+from .links import Linker
 from .page_extras import Extras
 from .reads import Read, Tracked, affected, changes
 from .text import escape_text, finalize, markdown_field, plain
@@ -122,8 +115,8 @@ def _item_pages(content: Content) -> list[PageSpec]:
 
 def _index_pages(content: Content) -> list[PageSpec]:
     origin = content.origins
-    doc = content.document
-    video = content.video
+    doc = content.single("document")
+    video = content.single("video")
     pages = [
         PageSpec("index.md", "start.md.j2", "Bundeskooperationskonzept: Schutz von Kindern vor Handel und Ausbeutung",
                  description="Wie Jugendamt, Polizei, Fachberatungsstellen und Justiz zusammenarbeiten, "

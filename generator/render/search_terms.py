@@ -38,7 +38,7 @@ def words(text: str) -> list[str]:
 def vocabulary(content: Content) -> dict[str, str]:
     """Known words (casefolded → as written) from the word list and from the content itself."""
     phrases: list[str] = list(BASE_WORDS)
-    for term in content.glossary.values():
+    for term in content.items("glossary").values():
         phrases += [term.term, *term.synonyms]
     for kind, item in content.all_items():
         phrases += list(getattr(item, "keywords", []))

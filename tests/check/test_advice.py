@@ -11,7 +11,7 @@ import pytest
 from generator.check.advice import advise, schema_line
 from generator.check.validate import load_content
 from generator.cli import main
-from generator.model.items import KINDS
+from generator.model.kinds import KINDS
 from generator.render.pages import render_pages
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "content"

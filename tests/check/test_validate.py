@@ -24,9 +24,9 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def test_fixture_is_valid_and_resolved(content):
     model = load_content(content)
-    rec = model.recommendations["frueh-austauschen"]
+    rec = model.items("recommendation")["frueh-austauschen"]
     assert rec.actors == ["jugendamt", "polizei"]
-    assert model.indicators["keine-papiere"].label == "I-01"
+    assert model.items("indicator")["keine-papiere"].label == "I-01"
     assert model.category_of["keine-papiere"] == "dokumente"
     assert ("recommendation", "frueh-austauschen") in model.backlinks[("actor", "jugendamt")]
     assert ("indicator", "keine-papiere") in model.backlinks[("exploitation_form", "sexuelle-ausbeutung")]

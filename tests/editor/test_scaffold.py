@@ -13,7 +13,7 @@ from generator.check.validate import load_content
 from generator.cli import main
 from generator.editor.scaffold import ScaffoldError, create
 from generator.model.fields import describe
-from generator.model.items import KINDS
+from generator.model.kinds import KINDS
 from generator.render.pages import render_pages
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "content"
@@ -40,7 +40,7 @@ def test_single_kind_file(tmp_path: Path) -> None:
     (content / "video.yaml").unlink()
     path = create("video", "erklaervideo", content)
     assert path == content / "video.yaml"
-    assert load_content(content).video.id == "erklaervideo"
+    assert load_content(content).single("video").id == "erklaervideo"
 
 
 def test_refuses_existing_files_and_bad_ids(content: Path) -> None:

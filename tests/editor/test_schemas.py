@@ -34,7 +34,7 @@ def test_committed_schemas_are_up_to_date() -> None:
 
 
 def test_every_field_has_a_german_description() -> None:
-    from generator.model.items import KINDS
+    from generator.model.kinds import KINDS
 
     for model in [k.model for k in KINDS.values()] + [Edition, Instrument, Chapter, Indicator]:
         missing = [name for name, info in model.model_fields.items() if not info.description]
