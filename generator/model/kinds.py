@@ -64,35 +64,47 @@ class Kind:
     parent: str | None = None  # the kind whose files hold these items …
     parent_field: str | None = None  # … in this list field
     anchors_on: str | None = None  # items are anchors on this page, which another kind's items own
+    description: str | None = None  # the field that gives an item page its meta description
+    index: tuple[str, str] | None = None  # (template, title) of the page at /<folder>/ that lists the kind
     data_stem: str | None = None  # file name of the open-data export, when not the folder
     counted: bool = False  # part of the "n Einträge geprüft" total of ``bkk-site check``
 
 
 KINDS: dict[str, Kind] = {k.name: k for k in [
-    Kind("source", Source, "quellen", "Quelle", lambda s: s.title.casefold(), own_pages=False),
-    Kind("document", BkkDocument, "bkk", "Dokument", None, single=True, body=("summary",)),
-    Kind("phase", Phase, "phasen", "Phase", by_order, body=("summary", "body"), counted=True),
-    Kind("actor", Actor, "akteure", "Akteur", by_order, body=("role", "summary"), counted=True),
+    Kind("source", Source, "quellen", "Quelle", lambda s: s.title.casefold(), own_pages=False,
+         index=("sources.md.j2", "Quellen")),
+    Kind("document", BkkDocument, "bkk", "Dokument", None, single=True, body=("summary",), description="summary"),
+    Kind("phase", Phase, "phasen", "Phase", by_order, body=("summary", "body"), description="summary", counted=True,
+         index=("phase_index.md.j2", "Ablauf des Schutzprozesses")),
+    Kind("actor", Actor, "akteure", "Akteur", by_order, body=("role", "summary"), description="summary", counted=True,
+         index=("actor_index.md.j2", "Akteure")),
     Kind("recommendation", Recommendation, "empfehlungen", "Empfehlung", lambda r: (r.label, r.title), body=("text",),
-         counted=True),
+         description="text", counted=True, index=("recommendation_index.md.j2", "Empfehlungen")),
     Kind("indicator_category", IndicatorCategory, "indikatoren", "Indikatorenkategorie", by_order, own_pages=False,
-         body=("summary",), anchors_on="indikatoren/index.md", data_stem="indikatorkategorien"),
-    Kind("exploitation_form", ExploitationForm, "ausbeutungsformen", "Ausbeutungsform", by_order, body=("summary", "body")),
+         body=("summary",), description="summary", anchors_on="indikatoren/index.md", data_stem="indikatorkategorien"),
+    Kind("exploitation_form", ExploitationForm, "ausbeutungsformen", "Ausbeutungsform", by_order, body=("summary", "body"),
+         description="summary", index=("exploitation_form_index.md.j2", "Ausbeutungsformen")),
     Kind("legal_norm", LegalNorm, "recht", "Rechtsnorm", by_norm_level, title_prefix="citation", body=("summary",),
-         counted=True),
+         description="summary", counted=True, index=("legal_norm_index.md.j2", "Rechtsgrundlagen")),
     Kind("glossary", GlossaryTerm, "glossar", "Glossarbegriff", lambda t: t.term.casefold(), own_pages=False,
-         title="term", body=("definition",), counted=True),
-    Kind("land", Land, "laender", "Land", lambda land: land.name, title="name", body=("summary",), counted=True),
-    Kind("network", Network, "netzwerke", "Netzwerk", lambda n: n.name, title="name", body=("description",)),
-    Kind("service", Service, "beratungsstellen", "Beratungsstelle", lambda s: s.name, title="name", body=("description",)),
-    Kind("key_figure", KeyFigure, "kennzahlen", "Kennzahl", by_order, own_pages=False, body=("description",)),
-    Kind("event", Event, "chronik", "Ereignis", lambda e: (e.date, e.id), own_pages=False, body=("description",)),
-    Kind("video", Video, "video", "Erklärvideo", None, single=True, body=("description",)),
+         title="term", body=("definition",), counted=True, index=("glossary.md.j2", "Glossar")),
+    Kind("land", Land, "laender", "Land", lambda land: land.name, title="name", body=("summary",), description="summary",
+         counted=True, index=("land_index.md.j2", "Länder")),
+    Kind("network", Network, "netzwerke", "Netzwerk", lambda n: n.name, title="name", body=("description",),
+         index=("network_index.md.j2", "Regionale Netzwerke")),
+    Kind("service", Service, "beratungsstellen", "Beratungsstelle", lambda s: s.name, title="name", body=("description",),
+         index=("service_index.md.j2", "Beratungsstellen")),
+    Kind("key_figure", KeyFigure, "kennzahlen", "Kennzahl", by_order, own_pages=False, body=("description",),
+         index=("key_figures.md.j2", "Kennzahlen")),
+    Kind("event", Event, "chronik", "Ereignis", lambda e: (e.date, e.id), own_pages=False, body=("description",),
+         index=("timeline.md.j2", "Chronik 2017–2025")),
+    Kind("video", Video, "video", "Erklärvideo", None, single=True, body=("description",), description="description"),
     Kind("seminar", Seminar, "seminare", "Seminar", lambda s: (str(s.date), s.title), body=("description",)),
 ]}
 # Indicators live inside category files but have pages of their own at /indikatoren/<id>/.
 INDICATOR = Kind("indicator", Indicator, "indikatoren", "Indikator", lambda i: (i.label, i.id), title="text", lead="text",
-                 body=("detail",), parent="indicator_category", parent_field="indicators", counted=True)
+                 body=("detail",), description="text", parent="indicator_category", parent_field="indicators", counted=True,
+                 index=("indicator_index.md.j2", "Indikatoren"))
 ALL_KINDS: dict[str, Kind] = {**KINDS, "indicator": INDICATOR}
 # The kind whose pages a folder holds (a folder's anchor kind does not own it).
 KIND_BY_FOLDER = {k.folder: k for k in ALL_KINDS.values() if k.anchors_on is None}

@@ -104,7 +104,7 @@ def _item_pages(content: Content) -> list[PageSpec]:
         for item in content.items(kind_name).values():
             origin = content.origins.get((kind_name, item.id))
             template = "withdrawn.md.j2" if item.status == "withdrawn" else f"{kind_name}.md.j2"
-            description = getattr(item, "summary", None) or getattr(item, "text", None) or ""
+            description = (getattr(item, spec.description) if spec.description else None) or ""
             pages.append(PageSpec(
                 page_path(kind_name, item.id), template, title_of(item),
                 {"item": item, "kind": spec, "kind_name": kind_name}, plain(description),
@@ -121,24 +121,12 @@ def _index_pages(content: Content) -> list[PageSpec]:
         PageSpec("index.md", "start.md.j2", "Bundeskooperationskonzept: Schutz von Kindern vor Handel und Ausbeutung",
                  description="Wie Jugendamt, Polizei, Fachberatungsstellen und Justiz zusammenarbeiten, "
                              "um Kinder als Opfer von Menschenhandel zu erkennen und zu schützen.", hide=["toc"]),
-        PageSpec("phasen/index.md", "phase_index.md.j2", "Ablauf des Schutzprozesses"),
-        PageSpec("akteure/index.md", "actor_index.md.j2", "Akteure"),
-        PageSpec("empfehlungen/index.md", "recommendation_index.md.j2", "Empfehlungen"),
+        *(PageSpec(f"{kind.folder}/index.md", *kind.index) for kind in ALL_KINDS.values() if kind.index),
         PageSpec("empfehlungen/nach-akteur.md", "recommendation_by_actor.md.j2", "Empfehlungen nach Akteur"),
         PageSpec("empfehlungen/nach-phase.md", "recommendation_by_phase.md.j2", "Empfehlungen nach Phase"),
-        PageSpec("indikatoren/index.md", "indicator_index.md.j2", "Indikatoren"),
         PageSpec("indikatoren/nach-ausbeutungsform.md", "indicator_by_form.md.j2", "Indikatoren nach Ausbeutungsform"),
         PageSpec("empfehlungen/uebersicht.md", "recommendation_matrix.md.j2", "Empfehlungen: Akteure und Phasen im Überblick"),
         PageSpec("indikatoren/uebersicht.md", "indicator_matrix.md.j2", "Indikatoren: Kategorien und Ausbeutungsformen im Überblick"),
-        PageSpec("ausbeutungsformen/index.md", "exploitation_form_index.md.j2", "Ausbeutungsformen"),
-        PageSpec("recht/index.md", "legal_norm_index.md.j2", "Rechtsgrundlagen"),
-        PageSpec("glossar/index.md", "glossary.md.j2", "Glossar"),
-        PageSpec("laender/index.md", "land_index.md.j2", "Länder"),
-        PageSpec("netzwerke/index.md", "network_index.md.j2", "Regionale Netzwerke"),
-        PageSpec("beratungsstellen/index.md", "service_index.md.j2", "Beratungsstellen"),
-        PageSpec("kennzahlen/index.md", "key_figures.md.j2", "Kennzahlen"),
-        PageSpec("chronik/index.md", "timeline.md.j2", "Chronik 2017–2025"),
-        PageSpec("quellen/index.md", "sources.md.j2", "Quellen"),
         PageSpec("redaktion/felder.md", "field_reference.md.j2", "Felder der Inhaltsarten", {"kinds": field_reference()},
                  "Alle Felder jeder Inhaltsart mit Bedeutung, erzeugt aus dem Datenmodell."),
     ]
