@@ -121,7 +121,7 @@ def _index_pages(content: Content) -> list[PageSpec]:
         PageSpec("index.md", "start.md.j2", "Bundeskooperationskonzept: Schutz von Kindern vor Handel und Ausbeutung",
                  description="Wie Jugendamt, Polizei, Fachberatungsstellen und Justiz zusammenarbeiten, "
                              "um Kinder als Opfer von Menschenhandel zu erkennen und zu schützen.", hide=["toc"]),
-        *(PageSpec(f"{kind.folder}/index.md", *kind.index) for kind in ALL_KINDS.values() if kind.index),
+        *(PageSpec(f"{kind.folder}/index.md", *kind.index, {"kind": kind}) for kind in ALL_KINDS.values() if kind.index),
         PageSpec("empfehlungen/nach-akteur.md", "recommendation_by_actor.md.j2", "Empfehlungen nach Akteur"),
         PageSpec("empfehlungen/nach-phase.md", "recommendation_by_phase.md.j2", "Empfehlungen nach Phase"),
         PageSpec("indikatoren/nach-ausbeutungsform.md", "indicator_by_form.md.j2", "Indikatoren nach Ausbeutungsform"),
