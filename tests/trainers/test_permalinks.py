@@ -71,7 +71,7 @@ def test_item_page_shows_label_copy_control_and_qr(trainer_content: Path):
     content = load_content(trainer_content)
     options = SiteOptions(site_url="https://bkk.example.org/")
     pages = render_pages(content, options)
-    files = trainer_files(content, pages, options)
+    files = {**pages, **trainer_files(content, pages, options)}
     page = files["empfehlungen/frueh-austauschen.md"]
     assert "# E-01: Früh austauschen" in page
     assert 'permalink: "https://bkk.example.org/e/1/"' in page
@@ -136,6 +136,6 @@ def rename_and_withdraw(content: Path) -> None:
 def test_the_published_check_knows_every_page_without_rendering(trainer_content: Path):
     content = load_content(trainer_content)
     pages = render_pages(content, SiteOptions())
-    rendered = {path for path in trainer_files(content, pages, SiteOptions(), assets=False) if path.endswith(".md")}
+    rendered = {path for path in pages if path.endswith(".md")}
     assert set(page_paths(content)) == rendered
     assert {"/e/1/", "/empfehlungen/frueh-austauschen/", "/seminare/", "/daten/"} <= current_urls(content)
