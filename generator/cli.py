@@ -101,10 +101,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     site = Path(args.site_dir).resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
-    engine.TIMES.clear()
+    run = engine.Run(Path(args.content).resolve())
     try:
         try:
-            build_site(args.config, tmp, {"BKK_CONTENT": str(Path(args.content).resolve())})
+            build_site(args.config, tmp, run)
         except BuildError as exc:
             print(f"Fehler: {exc}", file=sys.stderr)
             print("Build fehlgeschlagen; die bisherige Website bleibt unverändert.", file=sys.stderr)
@@ -119,9 +119,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     added = published.update(listing, urls)
-    generator = checked - started + engine.TIMES.get("generator", 0.0)
+    generator = checked - started + run.generator_seconds
     print(f"Website gebaut: {site}" + (f" ({len(added)} neue Adressen in {listing})" if added else ""))
-    print(f"Zeiten: Generator {generator:.2f} s (Prüfen, Seiten erzeugen), MkDocs {built - checked - engine.TIMES.get('generator', 0.0):.2f} s, "
+    print(f"Zeiten: Generator {generator:.2f} s (Prüfen, Seiten erzeugen), MkDocs {built - checked - run.generator_seconds:.2f} s, "
           f"Prüfung der Website {time.perf_counter() - built:.2f} s")
     return 0
 

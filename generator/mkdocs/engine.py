@@ -11,28 +11,41 @@ import contextlib
 import logging
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-
-TIMES: dict[str, float] = {}  # seconds per stage of the running build; the hook adds the generator's
 
 
 class BuildError(Exception):
     """MkDocs stopped; the message says why (in MkDocs' words)."""
 
 
+RUN_KEY = "bkk_run"  # the config entry that carries this build's ``Run`` to the hook
+
+
+@dataclass
+class Run:
+    """What one ``bkk-site build`` hands to the hook in the same process, and gets back.
+
+    Passed in MkDocs' config object for this one build (a fresh one each time), never through
+    module globals or environment variables.
+    """
+
+    content: Path
+    generator_seconds: float = 0.0  # added by the hook: loading, checking and rendering
+
+
 @contextlib.contextmanager
-def _environment(values: dict[str, str]) -> Iterator[None]:
-    """The hook reads where the content lives from the environment (as it does under `mkdocs serve`)."""
-    before = {key: os.environ.get(key) for key in values}
-    os.environ.update(values)
+def _quiet_mkdocs_2() -> Iterator[None]:
+    """MkDocs 1.6 prints a notice about MkDocs 2 unless this is set; not ours to show."""
+    before = os.environ.get("NO_MKDOCS_2_WARNING")
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
     try:
         yield
     finally:
-        for key, value in before.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+        if before is None:
+            os.environ.pop("NO_MKDOCS_2_WARNING", None)
+        else:
+            os.environ["NO_MKDOCS_2_WARNING"] = before
 
 
 @contextlib.contextmanager
@@ -53,15 +66,16 @@ def _messages() -> Iterator[None]:
         logger.propagate = old_propagate
 
 
-def build_site(config_file: Path, site_dir: Path, environment: dict[str, str]) -> None:
+def build_site(config_file: Path, site_dir: Path, run: Run) -> None:
     """``mkdocs build --strict --clean`` into ``site_dir``; raise BuildError when MkDocs stops."""
-    with _environment({**environment, "NO_MKDOCS_2_WARNING": "1"}), _messages():
+    with _quiet_mkdocs_2(), _messages():
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
         from mkdocs.exceptions import MkDocsException
 
         try:
             config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+            config[RUN_KEY] = run
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config, dirty=False)

@@ -34,6 +34,11 @@ def _root(config) -> Path:
 
 
 def _content(config) -> Path:
+    """``bkk-site build`` says in its ``Run``; ``bkk-site serve`` (another process: it becomes
+    ``mkdocs serve``) in the environment; else the project's content folder."""
+    run = config.get(engine.RUN_KEY)
+    if run is not None:
+        return run.content
     return Path(os.environ.get("BKK_CONTENT") or _root(config) / "content")
 
 
@@ -75,7 +80,9 @@ def on_files(files: Files, config) -> Files:
     try:
         started = time.perf_counter()
         generated = generate(_content(config), out, options=options, session=preview.session, cache=_root(config) / CACHE).files
-        engine.TIMES["generator"] = engine.TIMES.get("generator", 0.0) + time.perf_counter() - started
+        run = config.get(engine.RUN_KEY)
+        if run is not None:
+            run.generator_seconds += time.perf_counter() - started
         preview.succeeded()
     except ContentError as exc:
         if not preview.serving:
