@@ -10,25 +10,17 @@ import csv
 import functools
 import io
 import json
-from dataclasses import dataclass
 from typing import Any
 
 from ..model.content import Content
 from ..model.kinds import ALL_KINDS, children
+from ..render.pages import data_sets
 
 _FORMULA = ("=", "+", "@", "\t", "\r")  # spreadsheet programs would run these as formulas
 
 
-@dataclass(frozen=True)
-class DataSet:
-    kind: str
-    label: str
-    stem: str
-    count: int
-
-
 def stem(kind: str) -> str:
-    return ALL_KINDS[kind].data_stem or ALL_KINDS[kind].folder
+    return ALL_KINDS[kind].data_name
 
 
 @functools.cache
@@ -76,10 +68,6 @@ def _csv(kind: str, records: list[dict[str, Any]]) -> str:
             record = {**record, child.parent_field: [i["id"] for i in record[child.parent_field]]}
         writer.writerow([_cell(record.get(c)) for c in columns])
     return "\ufeff" + buf.getvalue()  # the BOM makes spreadsheet programs read UTF-8 umlauts correctly
-
-
-def data_sets(content: Content) -> list[DataSet]:
-    return [DataSet(kind, ALL_KINDS[kind].label, stem(kind), len(content.items(kind))) for kind in ALL_KINDS]
 
 
 # Per kind: the items the files were made from, and the files. Unchanged content files give the

@@ -69,6 +69,11 @@ class Kind:
     data_stem: str | None = None  # file name of the open-data export, when not the folder
     counted: bool = False  # part of the "n Einträge geprüft" total of ``bkk-site check``
 
+    @property
+    def data_name(self) -> str:
+        """File name (without extension) of the kind's open-data export: ``daten/<data_name>.json``."""
+        return self.data_stem or self.folder
+
 
 KINDS: dict[str, Kind] = {k.name: k for k in [
     Kind("source", Source, "quellen", "Quelle", lambda s: s.title.casefold(), own_pages=False,

@@ -63,7 +63,7 @@ class DataSet:
 
 
 def data_sets(content: Content) -> list[DataSet]:
-    return [DataSet(kind, spec.label, spec.data_stem or spec.folder, len(content.items(kind))) for kind, spec in ALL_KINDS.items()]
+    return [DataSet(kind, spec.label, spec.data_name, len(content.items(kind))) for kind, spec in ALL_KINDS.items()]
 
 
 def permalink(item: Any, md_path: str, options: SiteOptions) -> tuple[str, str | None]:
