@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -25,8 +26,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.run import ENV, PY, measure, project  # noqa: E402
+from bench.run import ENV, PY, measure  # noqa: E402
 from bench.synth import synthesize  # noqa: E402
+
+
+def project(root: Path, content: Path, code: Path) -> Path:
+    """A project folder: this checkout's docs, the code (generator, theme, mkdocs.yml) of ``code``."""
+    root.mkdir(parents=True)
+    shutil.copyfile(code / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("overrides", "generator"):
+        (root / name).symlink_to(code / name)
+    (root / "docs").symlink_to(ROOT / "docs")
+    shutil.move(str(content), root / "content")
+    return root
 
 
 def bare_config(root: Path, tree: Path) -> Path:
@@ -41,12 +53,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--factor", type=int, default=5)
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--code", type=Path, default=ROOT, help="checkout whose code is measured (e.g. a git worktree of an older commit)")
     args = p.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bkk-ratio-") as tmp:
         work = Path(tmp)
         content = work / "content"
         synthesize(ROOT / "content", content, args.factor)
-        root = project(work / "project", content)
+        root = project(work / "project", content, args.code.resolve())
         tree = work / "tree"
         subprocess.run([PY, "-m", "generator", "generate", "--out", str(tree), "--site-url", "https://bkk.example.org/"],
                        cwd=root, env=ENV, check=True, capture_output=True)
