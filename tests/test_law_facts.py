@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from generator.model import PROVENANCE_LABELS
-from generator.validate import load_content
+from generator.check.validate import load_content
+from generator.model.items import PROVENANCE_LABELS
 
 _TAG = re.compile(r"<[^>]+>")
 _MAIN = re.compile(r"<article\b.*?</article>", re.S)
@@ -235,5 +235,5 @@ def test_bka_figures_units_and_conflicts(site):
 
 def test_every_source_shows_its_checked_date(site, content):
     page = text(site, "quellen")
-    assert page.count("zuletzt geprüft am") == len(content.sources)
+    assert page.count("zuletzt geprüft am") == len(content.items("source"))
     assert "Prüfdatum fehlt" not in page
