@@ -33,6 +33,7 @@ from .fields import field_reference
 from .laender_map import laender_map, statuses
 from .links import Linker, page_path, title_of, url_path
 from .page_extras import Extras
+from .phone import tel_link
 from .reads import Read, Tracked, affected, changes
 from .text import escape_text, finalize, markdown_field, plain
 
@@ -76,6 +77,12 @@ def german_number(value: int | float) -> str:
     return f"{int(value):,}".replace(",", ".")
 
 
+# The national help numbers (a hand-written page); Land and service pages point there when no local contact is known.
+HELP_PAGE = "hilfe/index.md"
+# Where the Servicestelle gegen Zwangsarbeit introduces its per-Land overview (for Länder whose own page is not sourced).
+SERVICESTELLE_OVERVIEW = "https://www.servicestelle-gegen-zwangsarbeit.de/aktuelles/richtige-ansprechpersonen-bundesland/"
+
+
 @functools.lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     """One environment per process: templates compile once (the live preview renders on every save);
@@ -90,12 +97,12 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.tests["contains"] = lambda seq, value: value in seq
-    env.filters.update(md=markdown_field, date=german_date, number=german_number, plain=plain, text=escape_text)
+    env.filters.update(md=markdown_field, date=german_date, number=german_number, plain=plain, text=escape_text, tel=tel_link)
     env.globals.update(
         PROVENANCE=PROVENANCE_LABELS, TRACKS=TRACK_LABELS, LEVELS=LEVEL_LABELS, NORM_LEVELS=NORM_LEVEL_LABELS,
         INSTRUMENTS=INSTRUMENT_LABELS, KINDS=ALL_KINDS, title_of=title_of, url_path=url_path, raw=Markup,
         process_diagram=process_diagram, laender_map=laender_map, land_statuses=statuses,
-        KIND_BY_FOLDER=KIND_BY_FOLDER,
+        KIND_BY_FOLDER=KIND_BY_FOLDER, HELP_PAGE=HELP_PAGE, SERVICESTELLE_OVERVIEW=SERVICESTELLE_OVERVIEW,
     )
     from ..trainer.globals import template_globals  # trainer helpers (QR paths, short URLs, handout entries)
 
