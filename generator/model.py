@@ -406,7 +406,7 @@ class Service(Item):
     started: PartialDate | None = Field(default=None, description="Seit wann es das Angebot gibt.")
     description: Markdown = Field(description="Angebot der Stelle.")
     url: Url | None = Field(default=None, description="Webadresse der Stelle.")
-    phone: Phone | None = Field(default=None, description="Telefonnummer, nur wie von einer Quelle veröffentlicht, z. B. „030 123 456“.")
+    phone: Phone | None = Field(default=None, description="Telefonnummer mit Vorwahl, wie in der Quelle geschrieben; nur wenn eine Quelle sie veröffentlicht.")
     email: Email | None = Field(default=None, description="E-Mail-Adresse, nur wie von einer Quelle veröffentlicht.")
     checked: dt.date | None = Field(default=None, description="Tag, an dem Webadresse, Telefon und E-Mail zuletzt in der Quelle "
                                                              "nachgesehen wurden (JJJJ-MM-TT); Pflicht, sobald eine davon eingetragen ist.")
