@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from generator.generate import generate
+from generator.launch import is_placeholder, site_url_of
 from generator.options import DataLicence, SiteOptions
 from generator.problems import ContentError
 from generator.site import engine, preview
@@ -54,6 +55,9 @@ def on_config(config):
         raise PluginError(str(exc)) from None
     if preview.serving:
         preview.speed_up(config.theme)
+        # serve replaces site_url by its own address: the configured one is in the file
+        configured, _ = site_url_of(Path(config.config_file_path))
+        preview.placeholder_url = configured if is_placeholder(configured) else None
     return config
 
 
