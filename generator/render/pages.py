@@ -27,7 +27,7 @@ from ..model import (
     PROVENANCE_LABELS,
     TRACK_LABELS,
 )
-from ..options import SiteOptions
+from ..options import OFFLINE_DOWNLOAD, SiteOptions
 from .diagram import process_diagram
 from .fields import field_reference
 from .laender_map import laender_map, statuses
@@ -103,6 +103,7 @@ def environment() -> jinja2.Environment:
         INSTRUMENTS=INSTRUMENT_LABELS, KINDS=ALL_KINDS, title_of=title_of, url_path=url_path, raw=Markup,
         process_diagram=process_diagram, laender_map=laender_map, land_statuses=statuses,
         KIND_BY_FOLDER=KIND_BY_FOLDER, HELP_PAGE=HELP_PAGE, SERVICESTELLE_OVERVIEW=SERVICESTELLE_OVERVIEW,
+        OFFLINE_DOWNLOAD=OFFLINE_DOWNLOAD,
     )
     from ..trainer.globals import template_globals  # trainer helpers (QR paths, short URLs, handout entries)
 
