@@ -46,6 +46,7 @@ def test_offline_zip_and_report_link_on_the_built_site(tmp_path):
     assert (site / "downloads" / "bkk-site-offline.zip").read_bytes() == zipped.read_bytes()
     start = (site / "index.html").read_text(encoding="utf-8")
     assert '<a href="mailto:redaktion@bkk.test" class="bkk-report-link">Fehler melden</a>' in start
+    assert "Lizenz der Inhalte und Daten:\n    noch nicht festgelegt" in start  # operator setting still empty
 
 
 def test_without_zip_the_trainers_page_says_when_it_comes(content):
@@ -67,3 +68,10 @@ def test_report_address_must_be_web_or_mail():
     assert report_address({}) == "" and report_address({"fehler_melden": "mailto:a@b.de"}) == "mailto:a@b.de"
     with pytest.raises(ValueError, match="fehler_melden"):
         report_address({"fehler_melden": "javascript:alert(1)"})
+
+
+def test_licence_file_is_named_in_the_readme():
+    from conftest import ROOT
+
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+    assert "MIT License" in (ROOT / "README.md").read_text(encoding="utf-8")
