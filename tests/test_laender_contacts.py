@@ -14,7 +14,7 @@ import pytest
 from conftest import FIXTURE, ROOT, bkk, make_project
 
 from generator.render.phone import tel_href
-from generator.validate import load_content
+from generator.check.validate import load_content
 
 TEL = re.compile(r'<a [^>]*href="tel:([^"]+)"[^>]*>(.*?)</a>', re.S)
 # what reads as a phone number: a German number with area code, or a 116 short number

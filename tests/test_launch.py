@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from generator.site import preview
+from generator.mkdocs import preview
 
 
 def test_every_preview_page_says_so_while_the_address_is_a_placeholder(monkeypatch):
@@ -63,7 +63,7 @@ def test_without_zip_the_trainers_page_says_when_it_comes(content):
 def test_report_address_must_be_web_or_mail():
     import pytest
 
-    from generator.site_settings import report_address
+    from generator.mkdocs.settings import report_address
 
     assert report_address({}) == "" and report_address({"fehler_melden": "mailto:a@b.de"}) == "mailto:a@b.de"
     with pytest.raises(ValueError, match="fehler_melden"):

@@ -98,7 +98,7 @@ def test_check_warns_loudly_while_the_address_is_the_placeholder(tmp_path: Path)
 
 
 def test_placeholder_addresses() -> None:
-    from generator.launch import is_placeholder
+    from generator.check.launch import is_placeholder
 
     assert is_placeholder("https://bkk.example.org/") and is_placeholder("") and is_placeholder("https://x.example.com/")
     assert is_placeholder("http://localhost:8000/") and is_placeholder("https://bkk.test/")
