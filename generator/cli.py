@@ -8,6 +8,7 @@ import shutil
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from . import report
@@ -18,6 +19,7 @@ from .editor.scaffold import ScaffoldError, create
 from .editor.schemas import write_schemas
 from .extras.files import current_urls
 from .generate import generate
+from .check.launch import placeholder_problems
 from .mkdocs import engine
 from .mkdocs.engine import BuildError, build_site
 from .model.kinds import ALL_KINDS
@@ -46,7 +48,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         published.refuse_lost(args.published or args.content / published.FILE_NAME, current_urls(content))
     except ContentError as exc:
         return _report(exc, args.format)
-    warnings = advise(content, args.content, render_pages(content))
+    warnings = placeholder_problems(args.config) + advise(content, args.content, render_pages(content))
     if args.format != "text":
         print(report.render(warnings, args.format))
     elif warnings:
@@ -94,6 +96,12 @@ def _mkdocs(*argv: str, config: Path) -> list[str]:
 def cmd_build(args: argparse.Namespace) -> int:
     """Build into a temporary folder; replace the site only when everything succeeded and checked out."""
     started = time.perf_counter()
+    if args.launch:
+        not_ready = placeholder_problems(args.config)
+        if not_ready:
+            print(report.as_text([replace(p, severity="error") for p in not_ready]), file=sys.stderr)
+            print("Veröffentlichung abgebrochen: die Website ist noch nicht startklar.", file=sys.stderr)
+            return 1
     content = load_content(args.content)  # report content errors in our own format, before MkDocs runs
     listing = args.published or args.content / published.FILE_NAME
     urls = published.refuse_lost(listing, current_urls(content))
@@ -171,6 +179,8 @@ def parser() -> argparse.ArgumentParser:
                    help="Ausgabe: text (für Menschen), json (für Programme), github (Anmerkungen in GitHub Actions)")
     c.add_argument("--strict", action="store_true", help="Warnungen wie Fehler behandeln (Exit 1)")
     c.add_argument("--published", type=Path, default=None, help=PUBLISHED_HELP)
+    c.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
+                   help="Konfiguration der Website; warnt, solange ihre Adresse (site_url) ein Platzhalter ist (Standard: mkdocs.yml)")
     n = add("new", cmd_new, "Neue Inhaltsdatei mit allen Feldern und Erklärungen anlegen.")
     n.add_argument("kind", help="Inhaltsart, z. B. recommendation, actor, source (oder der Ordnername, z. B. empfehlungen)")
     n.add_argument("id", help="ID des neuen Eintrags, z. B. fruehe-beratung")
@@ -186,6 +196,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--site-dir", type=Path, default=Path("site"), help="Zielordner der Website (Standard: site)")
     b.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help=argparse.SUPPRESS)
     b.add_argument("--published", type=Path, default=None, help=PUBLISHED_HELP)
+    b.add_argument("--launch", action="store_true",
+                   help="Zum Veröffentlichen: abbrechen, solange die Adresse der Website (site_url) ein Platzhalter ist")
     s = add("serve", cmd_serve, "Live-Vorschau auf http://127.0.0.1:8000, aktualisiert sich beim Speichern.")
     s.add_argument("--addr", default="127.0.0.1:8000", help="Adresse der Vorschau (Standard: 127.0.0.1:8000)")
     s.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help=argparse.SUPPRESS)

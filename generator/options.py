@@ -6,6 +6,7 @@ The MkDocs hook fills them from ``mkdocs.yml`` (``site_url``, ``use_directory_ur
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -20,11 +21,25 @@ class DataLicence:
     url: str = ""
 
 
+# `make offline` writes the zip here; the site offers it under OFFLINE_DOWNLOAD when it exists at build time.
+OFFLINE_ZIP = "dist/bkk-site-offline.zip"
+OFFLINE_DOWNLOAD = "downloads/bkk-site-offline.zip"
+
+
+@dataclass(frozen=True)
+class OfflineZip:
+    """The offline copy found at build time: the trainers' page shows its real size and date."""
+
+    size_bytes: int
+    built: dt.date
+
+
 @dataclass(frozen=True)
 class SiteOptions:
     site_url: str = ""  # public base URL, e.g. https://bkk.example.org/ ; QR codes and permalinks point here
     directory_urls: bool = True  # False in the offline copy (pages end in .html)
     data_licence: DataLicence = DataLicence()
+    offline_zip: OfflineZip | None = None  # None: not built (yet); the page says when it will be
 
     def __post_init__(self) -> None:
         if self.site_url:

@@ -148,3 +148,22 @@ def test_video_has_no_invented_address(items):
     video = items["video"]["erklaervideo"]
     assert video.provider == "none"
     assert video.youtube_id is None and video.file is None and not video.chapters
+
+
+def test_counselling_centres_from_the_contacts_research(items):
+    """Issue 11: the research names centres in all 16 Länder; minors only where a source says so."""
+    services = items["service"].values()
+    assert len(services) >= 32
+    assert {s.land for s in services} == set(items["land"])
+    minors = {s.id for s in services if s.serves_minors}
+    assert minors == {"berlin-fachberatungsstelle-minderjaehrige", "jadwiga-bayern", "zora-schwerin", "kobra-hannover",
+                      "dortmunder-mitternachtsmission", "vera-magdeburg", "bekom-thueringen"}
+    for s in services:  # no contact data without the day it was checked and the source it came from
+        if s.phone or s.email or s.url:
+            assert s.checked and s.contact_source in items["source"], s.id
+    assert not any("bonn-24stun" in (src.url or "") for src in items["source"].values())
+
+
+def test_every_land_has_an_instrument_or_says_none_was_found(items):
+    for land in items["land"].values():
+        assert land.instruments or "nicht gefunden" in (land.summary or "") + (land.note or ""), land.id

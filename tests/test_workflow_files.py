@@ -60,3 +60,46 @@ def test_editor_guide_is_in_the_navigation() -> None:
     assert "redaktion/index.md" in str(section) and "redaktion/felder.md" in str(section)
     assert (ROOT / "docs" / "redaktion" / "index.md").exists()
     assert not (ROOT / "docs" / "redaktion" / "felder.md").exists()  # generated, never written by hand
+
+
+def _build_step(jobs: dict) -> dict:
+    return next(s for s in jobs["build"]["steps"] if "bkk-site build" in s.get("run", ""))
+
+
+def test_deployment_build_runs_with_launch_and_after_the_offline_zip() -> None:
+    jobs = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))["jobs"]
+    step = _build_step(jobs)
+    assert "$BKK_LAUNCH" in step["run"]
+    flag = step["env"]["BKK_LAUNCH"]
+    assert "--launch" in flag and "refs/heads/main" in flag and "push" in flag  # what deploys gets the flag
+    runs = [s.get("run", "") for s in jobs["build"]["steps"]]
+    assert runs.index("make offline") < runs.index(step["run"])  # the page links the zip the step before built
+
+
+def test_launch_build_fails_while_the_address_is_the_placeholder(tmp_path: Path) -> None:
+    """What the workflow's build step runs on main, with the shipped mkdocs.yml."""
+    root = make_project(tmp_path / "project")
+    assert "site_url: https://bkk.example.org/" in (root / "mkdocs.yml").read_text(encoding="utf-8")
+    done = bkk("build", "--launch", cwd=root)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert re.search(r"^mkdocs\.yml:5:1: error: NOCH NICHT STARTKLAR", done.stderr, re.M)
+    assert "Traceback" not in done.stderr and not (root / "site").exists()
+
+
+def test_check_warns_loudly_while_the_address_is_the_placeholder(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project")
+    done = bkk("check", cwd=root)
+    assert done.returncode == 0, done.stderr  # a warning: editors can keep working
+    assert "mkdocs.yml:5:1: warning: NOCH NICHT STARTKLAR" in done.stderr
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("https://bkk.example.org/", "https://bkk.kinderschutz.de/"),
+                      encoding="utf-8")
+    assert "STARTKLAR" not in bkk("check", cwd=root).stderr
+
+
+def test_placeholder_addresses() -> None:
+    from generator.check.launch import is_placeholder
+
+    assert is_placeholder("https://bkk.example.org/") and is_placeholder("") and is_placeholder("https://x.example.com/")
+    assert is_placeholder("http://localhost:8000/") and is_placeholder("https://bkk.test/")
+    assert not is_placeholder("https://bkk.ecpat.de/") and not is_placeholder("https://example-verein.de/")

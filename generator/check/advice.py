@@ -21,6 +21,7 @@ from .validate import content_files
 
 REVIEW_MONTHS = 24
 SOURCE_CHECK_MONTHS = 12  # a source last checked (``accessed``) longer ago than this gets a warning
+CONTACT_MONTHS = 12  # phone numbers and addresses change; a wrong one costs a reader in need the call
 PLACEHOLDER = "BITTE AUSFÜLLEN"  # what ``bkk-site new`` writes into required texts
 SCHEMA_PREFIX = "# yaml-language-server: $schema="
 _MD_LINK = re.compile(r"\]\(([^)\s#]+)(?:#[^)\s]*)?\)")
@@ -82,6 +83,20 @@ def stale_reviews(content: Content, today: dt.date) -> list[Problem]:
                 f"„{item.id}“ wurde zuletzt am {reviewed.isoformat()} fachlich geprüft, vor mehr als {REVIEW_MONTHS} Monaten.",
                 "Prüfen Sie den Eintrag anhand der Quellen und setzen Sie danach „reviewed:“ auf das heutige Datum "
                 f"({today.isoformat()}).", "warning"))
+    return problems
+
+
+def stale_contacts(content: Content, today: dt.date) -> list[Problem]:
+    """Contact data (phone, e-mail, web address) last checked more than a year ago."""
+    problems = []
+    for service in content.active("service"):
+        if service.checked and service.checked < months_before(today, CONTACT_MONTHS):
+            problems.append(Problem(
+                _mark(content, "service", service.id, "checked"),
+                f"Die Kontaktdaten von „{service.id}“ wurden zuletzt am {service.checked.isoformat()} nachgesehen, "
+                f"vor mehr als {CONTACT_MONTHS} Monaten.",
+                "Prüfen Sie Telefon, E-Mail und Webadresse in der Quelle (contact_source) und setzen Sie danach "
+                f"„checked:“ auf das heutige Datum ({today.isoformat()}); stimmen sie nicht mehr, entfernen Sie sie.", "warning"))
     return problems
 
 
@@ -202,8 +217,8 @@ def advise(content: Content, content_dir: Path, pages: dict[str, str], today: dt
     """Every warning for checked content, sorted like errors (by file, line, column)."""
     _doc.cache_clear()
     today = today or dt.date.today()
-    found = (stale_reviews(content, today) + sources_without_access_date(content) + stale_sources(content, today)
-             + missing_keywords(content)
+    found = (stale_reviews(content, today) + stale_contacts(content, today) + sources_without_access_date(content)
+             + stale_sources(content, today) + missing_keywords(content)
              + unlinked_items(content, pages) + schema_lines(content_dir) + placeholders(content_dir))
     return sorted(found)
 

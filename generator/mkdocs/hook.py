@@ -7,6 +7,7 @@ preview keeps between rebuilds lives in ``preview``, a normal module the tests c
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import time
 from pathlib import Path
@@ -16,11 +17,12 @@ from mkdocs.structure.files import File, Files
 
 from generator.extras.qr import Codes
 from generator.generate import generate
+from generator.check.launch import is_placeholder, site_url_of
 from generator.mkdocs import engine, preview
 from generator.mkdocs.edit_links import edit_and_view
-from generator.mkdocs.settings import read_settings
+from generator.mkdocs.settings import read_settings, report_address
 from generator.model.paths import md_url
-from generator.options import DataLicence, SiteOptions
+from generator.options import OFFLINE_DOWNLOAD, OFFLINE_ZIP, DataLicence, OfflineZip, SiteOptions
 from generator.problems import ContentError
 
 GENERATED = ".generated/pages"
@@ -55,10 +57,14 @@ def on_config(config):
     """Impressum and Datenschutz read operator details from ``extra``: check them early."""
     try:
         read_settings(config.extra)
+        report_address(config.extra)
     except ValueError as exc:
         raise PluginError(str(exc)) from None
     if preview.serving:
         preview.speed_up(config.theme)
+        # serve replaces site_url by its own address: the configured one is in the file
+        configured, _ = site_url_of(Path(config.config_file_path))
+        preview.placeholder_url = configured if is_placeholder(configured) else None
     return config
 
 
@@ -67,9 +73,19 @@ def site_options(config) -> SiteOptions:
     licence = (config.extra or {}).get("data_licence") or {}
     try:
         return SiteOptions(site_url=config.site_url or "", directory_urls=config.use_directory_urls,
-                           data_licence=DataLicence(str(licence.get("name") or ""), str(licence.get("url") or "")))
+                           data_licence=DataLicence(str(licence.get("name") or ""), str(licence.get("url") or "")),
+                           offline_zip=_offline_zip(config))
     except ValueError as exc:
         raise PluginError(f"mkdocs.yml: {exc}") from None
+
+
+def _offline_zip(config) -> OfflineZip | None:
+    """The zip `make offline` built, if there is one; never inside the offline copy itself."""
+    zipped = _root(config) / OFFLINE_ZIP
+    if not config.use_directory_urls or not zipped.is_file():
+        return None
+    stat = zipped.stat()
+    return OfflineZip(stat.st_size, dt.datetime.fromtimestamp(stat.st_mtime, dt.timezone.utc).date())
 
 
 def on_files(files: Files, config) -> Files:
@@ -98,6 +114,8 @@ def on_files(files: Files, config) -> Files:
             files.append(File.generated(config, rel, content=data))
         else:
             files.append(File(rel, str(out), config.site_dir, config.use_directory_urls))
+    if options.offline_zip:  # the trainers' page links it
+        files.append(File.generated(config, OFFLINE_DOWNLOAD, abs_src_path=str(_root(config) / OFFLINE_ZIP)))
     # Hand-written pages get QR codes too, so every printed page carries one in its footer.
     codes = Codes(_root(config) / CACHE)
     for page_file in hand_written:

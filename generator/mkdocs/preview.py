@@ -28,6 +28,7 @@ BANNER_ID = "bkk-vorschau-fehler"
 BANNER_STYLE = "background:#b3261e;color:#fff;padding:12px 24px;font:15px/1.5 system-ui,sans-serif;position:relative;z-index:10"
 
 serving = False
+placeholder_url: str | None = None  # site_url while it is still a placeholder (every preview page says so)
 problems: list[Problem] = []
 session: Session | None = None  # the generator's memory between saves; only while serving
 
@@ -87,10 +88,25 @@ def banner_html() -> str:
             "Details stehen im Terminal; nach dem nächsten gültigen Speichern verschwindet dieser Hinweis.</p></div>")
 
 
+LAUNCH_ID = "bkk-vorschau-startklar"
+# White on dark amber (contrast above 9:1), like the error banner independent of the theme's CSS
+LAUNCH_STYLE = "background:#5c3c00;color:#fff;padding:10px 24px;font:15px/1.5 system-ui,sans-serif;position:relative;z-index:10"
+
+
+def launch_html() -> str:
+    """Server-side notice on every preview page while the site's address is a placeholder."""
+    if placeholder_url is None:
+        return ""
+    shown = html.escape(placeholder_url or "(leer)")
+    return (f'<div id="{LAUNCH_ID}" role="note" style="{LAUNCH_STYLE}"><p style="margin:0"><strong>Noch nicht startklar:</strong> '
+            f"Die Adresse der Website (<code>site_url</code> in mkdocs.yml) ist noch der Platzhalter „{shown}“. "
+            "Kurzlinks, QR-Codes und Druck-Fußzeilen führen ins Leere; die Veröffentlichung bricht ab, bis die echte Adresse eingetragen ist.</p></div>")
+
+
 def inject(output: str, base_url: str) -> str:
-    """Add the banner script (and, while broken, the banner) to a built page."""
+    """Add the banner script (and, while broken, the banner; while the address is a placeholder, that notice) to a built page."""
     script = f'<script src="{base_url}/{STATUS_DIR}/{SCRIPT_FILE}" defer></script>'
-    banner = banner_html()
+    banner = launch_html() + banner_html()
     if "<body" in output:
         head, sep, rest = output.partition("<body")
         tag_end = rest.find(">") + 1

@@ -52,6 +52,16 @@ class SiteSettings(_Settings):
         return [key for key, value in required.items() if not value]
 
 
+def report_address(extra: dict[str, Any]) -> str:
+    """``extra.fehler_melden``: where readers report a mistake (a web or mailto address, or empty)."""
+    value = extra.get("fehler_melden") or ""
+    if not isinstance(value, str) or (value and not value.startswith(("https://", "http://", "mailto:"))) \
+            or any(c.isspace() or c in "\"'<>" for c in value):
+        raise ValueError(f"mkdocs.yml: extra.fehler_melden: „{value}“ ist keine Adresse; erwartet wird "
+                         "https://… oder mailto:… (oder leer: dann erscheint kein Link „Fehler melden“)")
+    return value
+
+
 def read_settings(extra: dict[str, Any]) -> SiteSettings:
     """Check ``extra.betreiber`` and ``extra.datenschutz``; raise ValueError with German text."""
     data = {key: extra.get(key) or {} for key in ("betreiber", "datenschutz")}

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 RESERVED_IDS = {"index", "nach-akteur", "nach-phase", "nach-kategorie", "nach-ausbeutungsform", "uebersicht"}
@@ -362,6 +362,9 @@ class Land(Item):
     code: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = Field(description="Kürzel, z. B. „BE“.")
     summary: Markdown | None = Field(default=None, description="Überblick zur Umsetzung im Land.")
     instruments: list[Instrument] = Field(default=[], description="Was das Land getan oder begonnen hat, jeweils mit Quellen.")
+    servicestelle_url: Url | None = Field(
+        default=None, description="Adresse der Seite dieses Landes in der Bundesland-Übersicht der Servicestelle gegen "
+                                  "Zwangsarbeit, nur wenn eine Quelle sie nennt (sonst verlinkt die Seite die Übersicht).")
 
 
 class Network(Item):
@@ -376,18 +379,53 @@ class Network(Item):
     url: Url | None = Field(default=None, description="Webadresse des Netzwerks.")
 
 
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()/-]{1,30}[0-9]$")
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+
+
+def _check_phone(value: str) -> str:
+    if not _PHONE.match(value) or len(re.sub(r"\D", "", value)) < 3:
+        raise ValueError(f"„{value}“ ist keine Telefonnummer: erlaubt sind Ziffern, Leerzeichen, „/“, „-“, Klammern "
+                         "und ein führendes „+“, z. B. „030 123 456“ oder „+49 40 123456“")
+    return value
+
+
+def _check_email(value: str) -> str:
+    if not _EMAIL.match(value):
+        raise ValueError(f"„{value}“ ist keine E-Mail-Adresse")
+    return value
+
+
+Phone = Annotated[str, StringConstraints(strip_whitespace=True, max_length=40), AfterValidator(_check_phone)]
+Email = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), AfterValidator(_check_email)]
+
+
 class Service(Item):
-    """A counselling or contact service; contact data only as published by a source."""
+    """A counselling or contact service; contact data only as published by a source, with the
+    day someone last saw it there (``checked``): a wrong number is worse than none."""
 
     name: Text = Field(description="Name der Beratungsstelle.")
     land: LandRef = Field(description="ID des Landes (Ordner content/laender).")
-    serves_minors: bool = Field(description="true, wenn die Stelle ausdrücklich Minderjährige berät.")
+    serves_minors: bool = Field(description="true nur, wenn eine Quelle sagt, dass die Stelle Minderjährige (oder Mädchen) berät; "
+                                            "false heißt: in den Quellen nicht genannt.")
     operator: Text | None = Field(default=None, description="Träger der Stelle.")
+    city: Text | None = Field(default=None, description="Ort oder Orte, wie in der Quelle genannt.")
     started: PartialDate | None = Field(default=None, description="Seit wann es das Angebot gibt.")
     description: Markdown = Field(description="Angebot der Stelle.")
     url: Url | None = Field(default=None, description="Webadresse der Stelle.")
-    phone: Text | None = Field(default=None, description="Telefonnummer, nur wie von der Stelle selbst veröffentlicht.")
-    email: Text | None = Field(default=None, description="E-Mail-Adresse, nur wie von der Stelle selbst veröffentlicht.")
+    phone: Phone | None = Field(default=None, description="Telefonnummer mit Vorwahl, wie in der Quelle geschrieben; nur wenn eine Quelle sie veröffentlicht.")
+    email: Email | None = Field(default=None, description="E-Mail-Adresse, nur wie von einer Quelle veröffentlicht.")
+    checked: dt.date | None = Field(default=None, description="Tag, an dem Webadresse, Telefon und E-Mail zuletzt in der Quelle "
+                                                             "nachgesehen wurden (JJJJ-MM-TT); Pflicht, sobald eine davon eingetragen ist.")
+    contact_source: SourceRef | None = Field(
+        default=None, description="ID der Quelle, in der die Kontaktdaten stehen.")
+
+    @model_validator(mode="after")
+    def _contact_needs_date_and_source(self) -> Service:
+        if (self.url or self.phone or self.email) and not (self.checked and self.contact_source):
+            raise ValueError("Kontaktdaten (url, phone, email) brauchen „checked: JJJJ-MM-TT“ (wann in der Quelle nachgesehen) "
+                             "und „contact_source:“ (die Quelle, in der sie stehen)")
+        return self
 
 
 class KeyFigure(Item):

@@ -61,7 +61,19 @@ class LandStatus:
         if self.land_id is None:
             return f"{self.code} ({self.name}): noch keine Seite"
         parts = [yes if known else no for known, (_, _, yes, no) in zip(self.known, ASPECTS, strict=True)]
-        return f"{self.code} ({self.name}): " + "; ".join(parts)
+        return f"{self.code} ({self.name}): " + "; ".join(parts) + f"; {self.counts}"
+
+    @property
+    def counts(self) -> str:
+        """The numbers behind the shading, in words (also under the letters in the tile)."""
+        services = "1 Beratungsstelle" if self.services == 1 else f"{self.services} Beratungsstellen"
+        steps = "1 landesweite Regelung oder Schritt" if self.instruments == 1 else f"{self.instruments} landesweite Regelungen oder Schritte"
+        return f"{services}, davon {self.minors} für Minderjährige; {steps}"
+
+    @property
+    def short_count(self) -> str:
+        """What fits in a tile: counselling centres known."""
+        return f"{self.services} Stelle" if self.services == 1 else f"{self.services} Stellen"
 
 
 def statuses(content: Content) -> list[LandStatus]:

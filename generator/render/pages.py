@@ -21,13 +21,14 @@ from ..model.content import Content
 from ..model.items import INSTRUMENT_LABELS, LEVEL_LABELS, NORM_LEVEL_LABELS, PROVENANCE_LABELS, TRACK_LABELS
 from ..model.kinds import ALL_KINDS, KIND_BY_FOLDER, title_of
 from ..model.paths import md_url, own_page_kinds, page_path, qr_path, short_url, url_path
-from ..options import SiteOptions
+from ..options import OFFLINE_DOWNLOAD, SiteOptions
 from .diagram import process_diagram
 from .fields import field_reference
 from .handout import entries
 from .laender_map import laender_map, statuses
 from .links import Linker
 from .page_extras import Extras
+from .phone import tel_link
 from .reads import Read, Tracked, affected, changes
 from .templates import TEMPLATES, new_environment
 from .text import escape_text, finalize, markdown_field, plain
@@ -94,6 +95,12 @@ def german_number(value: int | float) -> str:
     return f"{int(value):,}".replace(",", ".")
 
 
+# The national help numbers (a hand-written page); Land and service pages point there when no local contact is known.
+HELP_PAGE = "hilfe/index.md"
+# Where the Servicestelle gegen Zwangsarbeit introduces its per-Land overview (for Länder whose own page is not sourced).
+SERVICESTELLE_OVERVIEW = "https://www.servicestelle-gegen-zwangsarbeit.de/aktuelles/richtige-ansprechpersonen-bundesland/"
+
+
 @functools.lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     """One environment per process: templates compile once (the live preview renders on every save);
@@ -101,12 +108,13 @@ def environment() -> jinja2.Environment:
     # autoescape makes macro output Markup; the escaping itself is ``finalize`` (Markdown-aware)
     env = new_environment("markdown", TEMPLATES, finalize=finalize)
     env.tests["contains"] = lambda seq, value: value in seq
-    env.filters.update(md=markdown_field, date=german_date, number=german_number, plain=plain, text=escape_text)
+    env.filters.update(md=markdown_field, date=german_date, number=german_number, plain=plain, text=escape_text, tel=tel_link)
     env.globals.update(
         PROVENANCE=PROVENANCE_LABELS, TRACKS=TRACK_LABELS, LEVELS=LEVEL_LABELS, NORM_LEVELS=NORM_LEVEL_LABELS,
         INSTRUMENTS=INSTRUMENT_LABELS, KINDS=ALL_KINDS, title_of=title_of, url_path=url_path, raw=Markup,
         process_diagram=process_diagram, laender_map=laender_map, land_statuses=statuses,
-        KIND_BY_FOLDER=KIND_BY_FOLDER,
+        KIND_BY_FOLDER=KIND_BY_FOLDER, HELP_PAGE=HELP_PAGE, SERVICESTELLE_OVERVIEW=SERVICESTELLE_OVERVIEW,
+        OFFLINE_DOWNLOAD=OFFLINE_DOWNLOAD,
     )
     env.globals["handout_entries"] = entries  # seminar pages list their items as a handout
     return env

@@ -119,3 +119,22 @@ def test_months_before() -> None:
     assert months_before(dt.date(2024, 2, 29), 24) == dt.date(2022, 2, 28)
     assert months_before(dt.date(2026, 3, 31), 1) == dt.date(2026, 2, 28)
     assert months_before(dt.date(2026, 1, 15), 1) == dt.date(2025, 12, 15)
+
+
+def _with_contact(content: Path, checked: str) -> Path:
+    f = content / "beratungsstellen" / "fbs-berlin.yaml"
+    _append(f, f"phone: 030 123 456\nchecked: {checked}\ncontact_source: ecpat-2021\n")
+    return f
+
+
+def test_contact_checked_over_a_year_ago_warns_at_the_checked_line(content: Path) -> None:
+    f = _with_contact(content, "2025-05-02")
+    [warning] = _messages(content, "Kontaktdaten")
+    assert warning.severity == "warning"
+    assert warning.mark.line == len(f.read_text().splitlines()) - 1  # the ``checked:`` line
+    assert "checked:" in warning.hint and TODAY.isoformat() in warning.hint
+
+
+def test_contact_checked_within_a_year_is_fine(content: Path) -> None:
+    _with_contact(content, "2025-05-03")  # exactly 12 months
+    assert not _messages(content, "Kontaktdaten")

@@ -41,6 +41,7 @@ def test_saving_yaml_updates_the_served_page(content):
     url = f"http://127.0.0.1:{port}/empfehlungen/frueh-austauschen/"
     try:
         assert wait_for(url, "Früh austauschen"), "server did not come up"
+        assert "Noch nicht startklar:" in fetch(url)  # mkdocs.yml still has the placeholder address
         path = content / "empfehlungen/frueh-austauschen.yaml"
         path.write_text(path.read_text(encoding="utf-8").replace("title: Früh austauschen", "title: Sofort gemeinsam handeln"),
                         encoding="utf-8")

@@ -44,7 +44,9 @@ def test_links_backlinks_and_provenance(content, tmp_path):
     assert "nicht aus dem Wortlaut des BKK" in indicator  # related guidance is labelled
     assert "[Dokumente und Aufenthalt](index.md#dokumente)" in indicator
     land = read(out, "laender/bremen.md")
-    assert "Dazu liegen uns noch keine Informationen vor." in land
+    assert "**Nicht gefunden:** In unserer Recherche haben wir für Bremen keine landesweite Regelung" in land
+    assert "Uns ist noch keine Beratungsstelle in Bremen aus einer Quelle bekannt." in land
+    assert "[Hilfe](../hilfe/index.md)" in land  # no local contact: the national numbers
     assert "{: #inobhutnahme }" in read(out, "glossar/index.md")
 
 
