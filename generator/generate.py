@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .confine import folder_problems, refuse
 from .content import Content
 from .history import last_changed
 from .options import SiteOptions
@@ -40,7 +41,11 @@ class Result:
 
 
 def hand_written(docs: Path | None) -> dict[str, bytes]:
-    if docs is None or not docs.is_dir():
+    """The docs folder's files; a link in it (or the folder being one) is refused, never followed."""
+    if docs is None:
+        return {}
+    refuse(folder_problems(docs))
+    if not docs.is_dir():
         return {}
     return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*"))
             if p.is_file() and not p.name.startswith(".")}

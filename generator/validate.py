@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .confine import folder_problems, path_problems, refuse
 from .content import Content, Origin
 from .load import Document, decode, load_file, parse
 from .model import ALL_KINDS, KINDS, Kind, iter_refs
@@ -37,13 +38,27 @@ def content_files(root: Path) -> list[tuple[Kind, Path]]:
     for kind in KINDS.values():
         if kind.single:
             path = root / f"{kind.folder}.yaml"
-            if path.exists():
+            if path.exists() and not path.is_symlink():
                 files.append((kind, path))
         else:
             folder = root / kind.folder
-            if folder.is_dir():
-                files += [(kind, p) for p in sorted(folder.iterdir()) if p.suffix in (".yaml", ".yml")]
-    return files
+            if folder.is_dir() and not folder.is_symlink():
+                files += [(kind, p) for p in sorted(folder.iterdir()) if p.suffix in (".yaml", ".yml") and not p.is_symlink()]
+    return files  # links are left out here and reported by confine.folder_problems
+
+
+def _linked_ids(root: Path) -> set[tuple[str, str]]:
+    """Ids that linked (refused) content files would define: references to them are not errors too."""
+    linked: set[tuple[str, str]] = set()
+    for kind in KINDS.values():
+        folder = root / kind.folder
+        if not kind.single and (folder.is_symlink() or not folder.is_dir()):
+            continue
+        paths = [root / f"{kind.folder}.yaml"] if kind.single else sorted(folder.iterdir())
+        for path in paths:
+            if path.is_symlink() and path.suffix in (".yaml", ".yml"):
+                linked.add((kind.name, path.stem))
+    return linked
 
 
 def _stray_files(root: Path) -> list[Problem]:
@@ -51,7 +66,7 @@ def _stray_files(root: Path) -> list[Problem]:
     singles = {f"{k.folder}.yaml" for k in KINDS.values() if k.single}
     problems = []
     for path in sorted(root.iterdir()):
-        if path.name.startswith(".") or path.name in singles or (path.is_dir() and path.name in known):
+        if path.name.startswith(".") or path.name in singles or path.is_symlink() or (path.is_dir() and path.name in known):
             continue
         if path.is_dir() or path.suffix in (".yaml", ".yml"):
             hint = did_you_mean(path.stem, known | {s[:-5] for s in singles})
@@ -130,9 +145,10 @@ def load_content(root: Path) -> Content:
     if not root.is_dir():
         raise ContentError([Problem(Mark(str(root)), "Der Inhaltsordner existiert nicht.",
                                     "Geben Sie mit --content den Ordner mit den YAML-Dateien an.")])
-    problems: list[Problem] = _stray_files(root)
+    refuse(path_problems(root))  # a linked content folder: read nothing at all
+    problems: list[Problem] = folder_problems(root) + _stray_files(root)
     loaded: list[_Loaded] = []
-    broken: set[tuple[str, str]] = set()  # items whose file failed: references to them are not errors too
+    broken: set[tuple[str, str]] = _linked_ids(root)  # items whose file failed: references to them are not errors too
     for kind, path in content_files(root):
         shown = display_path(path)
         try:

@@ -14,6 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from generator.confine import folder_problems
 from generator.generate import generate
 from generator.options import DataLicence, SiteOptions
 from generator.problems import ContentError
@@ -52,9 +53,20 @@ def on_config(config):
         read_settings(config.extra)
     except ValueError as exc:
         raise PluginError(str(exc)) from None
+    refuse_links(config)
     if preview.serving:
         preview.speed_up(config.theme)
     return config
+
+
+def refuse_links(config) -> None:
+    """MkDocs reads docs/ and the theme overrides itself and follows links: refuse any link there first."""
+    found = folder_problems(Path(config.docs_dir))
+    custom = getattr(config.theme, "custom_dir", None)
+    if custom:
+        found += folder_problems(Path(custom))
+    if found:
+        raise PluginError("\n".join(p.format() for p in sorted(found)))
 
 
 def site_options(config) -> SiteOptions:

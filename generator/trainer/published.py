@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..confine import path_problems, refuse
 from ..content import Content
 from ..model import ALL_KINDS
 from ..problems import ContentError, Mark, Problem, display_path
@@ -26,6 +27,7 @@ _SHORT = re.compile(r"^/([a-z])/(\d+)/$")
 
 def read(path: Path) -> list[tuple[int, str]]:
     """(line number, URL) for every address in the list; a missing list is an empty one."""
+    refuse(path_problems(path))
     if not path.is_file():
         return []
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -34,7 +36,7 @@ def read(path: Path) -> list[tuple[int, str]]:
 
 def update(path: Path, urls: set[str]) -> list[str]:
     """Add new addresses (never remove any); returns the ones added."""
-    old = {url for _, url in read(path)}
+    old = {url for _, url in read(path)}  # refuses a link: it is never written through either
     added = sorted(urls - old)
     if added or not path.is_file():
         path.parent.mkdir(parents=True, exist_ok=True)
