@@ -6,7 +6,6 @@ import argparse
 import os
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from .options import SiteOptions
 from .postbuild.verify import report as site_report
 from .postbuild.verify import verify_site
 from .problems import ContentError
+from .publish import crash_point, locked, new_tree, publish, recover
 from .scaffold import ScaffoldError, create
 from .schemas import write_schemas
 from .site import engine
@@ -89,15 +89,22 @@ def _mkdocs(*argv: str, config: Path) -> list[str]:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Build into a temporary folder; replace the site only when everything succeeded and checked out."""
+    """Build into a temporary folder; replace the site in one step only when everything succeeded and checked out."""
+    site = Path(args.site_dir).resolve()
+    with locked(site):
+        recover(site)  # what a killed build left behind
+        crash_point("locked")
+        return _build_locked(args, site)
+
+
+def _build_locked(args: argparse.Namespace, site: Path) -> int:
     started = time.perf_counter()
     content = load_content(args.content)  # report content errors in our own format, before MkDocs runs
     listing = args.published or args.content / published.FILE_NAME
     urls = published.refuse_lost(listing, content)
     checked = time.perf_counter()
-    site = Path(args.site_dir).resolve()
-    site.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
+    crash_point("checked")
+    tmp = new_tree(site)
     engine.TIMES.clear()
     try:
         try:
@@ -107,12 +114,15 @@ def cmd_build(args: argparse.Namespace) -> int:
             print("Build fehlgeschlagen; die bisherige Website bleibt unverändert.", file=sys.stderr)
             return 1
         built = time.perf_counter()
+        crash_point("built")
         links, unsafe = verify_site(tmp)
         if links or unsafe:
             print(site_report(links, unsafe), file=sys.stderr)
             print("Prüfung der gebauten Website fehlgeschlagen; die bisherige Website bleibt unverändert.", file=sys.stderr)
             return 1
-        swap_in(tmp, site)
+        crash_point("verified")
+        publish(tmp, site)
+        crash_point("published")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     added = published.update(listing, urls)
@@ -121,22 +131,6 @@ def cmd_build(args: argparse.Namespace) -> int:
     print(f"Zeiten: Generator {generator:.2f} s (Prüfen, Seiten erzeugen), MkDocs {built - checked - engine.TIMES.get('generator', 0.0):.2f} s, "
           f"Prüfung der Website {time.perf_counter() - built:.2f} s")
     return 0
-
-
-def swap_in(new: Path, site: Path) -> None:
-    """Replace ``site`` by ``new`` with two renames; on any failure the old site is put back."""
-    old = site.with_name(f".{site.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    had_site = site.exists()
-    if had_site:
-        site.rename(old)
-    try:
-        new.rename(site)
-    except BaseException:
-        if had_site:
-            old.rename(site)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

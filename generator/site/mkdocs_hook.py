@@ -18,6 +18,7 @@ from generator.confine import folder_problems
 from generator.generate import generate
 from generator.options import DataLicence, SiteOptions
 from generator.problems import ContentError
+from generator.publish import crash_point
 from generator.site import engine, preview
 from generator.site.edit_links import edit_and_view
 from generator.site_settings import read_settings
@@ -88,6 +89,7 @@ def on_files(files: Files, config) -> Files:
         started = time.perf_counter()
         generated = generate(_content(config), out, options=options, session=preview.session, cache=_root(config) / CACHE).files
         engine.TIMES["generator"] = engine.TIMES.get("generator", 0.0) + time.perf_counter() - started
+        crash_point("generated")
         preview.succeeded()
     except ContentError as exc:
         if not preview.serving:
