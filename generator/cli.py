@@ -11,8 +11,11 @@ from pathlib import Path
 
 from . import report
 from .advice import advise
+from .confine import refuse
+from .content_links import SitePages, check_links
 from .generate import generate
 from .options import SiteOptions
+from .page_sources import locate_message, locate_page, page_sources
 from .postbuild.verify import report as site_report
 from .postbuild.verify import verify_site
 from .problems import ContentError
@@ -22,7 +25,7 @@ from .schemas import write_schemas
 from .site import engine
 from .site.engine import BuildError, build_site
 from .trainer import published
-from .validate import load_content
+from .validate import load_located
 from .write import UnsafeOutputError
 
 ROOT = Path.cwd()
@@ -37,9 +40,16 @@ def _report(exc: ContentError, fmt: str = "text") -> int:
     return 1
 
 
+def checked_content(content_dir: Path, docs: Path | None):
+    """Load and check the content, including every internal link of its Markdown fields."""
+    content, located = load_located(content_dir)
+    refuse(check_links(located, SitePages.of(content, docs)))
+    return content
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     try:
-        content = load_content(args.content)
+        content = checked_content(args.content, Path(args.docs) if args.docs else None)
         published.refuse_lost(args.published or args.content / published.FILE_NAME, content)
     except ContentError as exc:
         return _report(exc, args.format)
@@ -99,16 +109,18 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def _build_locked(args: argparse.Namespace, site: Path) -> int:
     started = time.perf_counter()
-    content = load_content(args.content)  # report content errors in our own format, before MkDocs runs
+    content = checked_content(args.content, Path("docs"))  # content errors in our own format, before MkDocs runs
     listing = args.published or args.content / published.FILE_NAME
     urls = published.refuse_lost(listing, content)
     checked = time.perf_counter()
     crash_point("checked")
+    sources = page_sources(content)
     tmp = new_tree(site)
     engine.TIMES.clear()
     try:
         try:
-            build_site(args.config, tmp, {"BKK_CONTENT": str(Path(args.content).resolve())})
+            build_site(args.config, tmp, {"BKK_CONTENT": str(Path(args.content).resolve())},
+                       locate=lambda message: locate_message(message, sources))
         except BuildError as exc:
             print(f"Fehler: {exc}", file=sys.stderr)
             print("Build fehlgeschlagen; die bisherige Website bleibt unverändert.", file=sys.stderr)
@@ -118,6 +130,7 @@ def _build_locked(args: argparse.Namespace, site: Path) -> int:
         links, unsafe = verify_site(tmp)
         if links or unsafe:
             print(site_report(links, unsafe), file=sys.stderr)
+            print(_at_sources(links + unsafe, sources), file=sys.stderr, end="")
             print("Prüfung der gebauten Website fehlgeschlagen; die bisherige Website bleibt unverändert.", file=sys.stderr)
             return 1
         crash_point("verified")
@@ -131,6 +144,12 @@ def _build_locked(args: argparse.Namespace, site: Path) -> int:
     print(f"Zeiten: Generator {generator:.2f} s (Prüfen, Seiten erzeugen), MkDocs {built - checked - engine.TIMES.get('generator', 0.0):.2f} s, "
           f"Prüfung der Website {time.perf_counter() - built:.2f} s")
     return 0
+
+
+def _at_sources(found: list, sources: dict) -> str:
+    """Findings on generated pages once more, at the YAML place the page comes from."""
+    lines = [f"{mark}: error: {b.format()}\n" for b in found if (mark := locate_page(b.page, sources))]
+    return "".join(lines)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -162,6 +181,7 @@ def parser() -> argparse.ArgumentParser:
                    help="Ausgabe: text (für Menschen), json (für Programme), github (Anmerkungen in GitHub Actions)")
     c.add_argument("--strict", action="store_true", help="Warnungen wie Fehler behandeln (Exit 1)")
     c.add_argument("--published", type=Path, default=None, help=PUBLISHED_HELP)
+    c.add_argument("--docs", default="docs", help="Handgeschriebene Seiten, auf die Links zeigen dürfen (Standard: docs)")
     n = add("new", cmd_new, "Neue Inhaltsdatei mit allen Feldern und Erklärungen anlegen.")
     n.add_argument("kind", help="Inhaltsart, z. B. recommendation, actor, source (oder der Ordnername, z. B. empfehlungen)")
     n.add_argument("id", help="ID des neuen Eintrags, z. B. fruehe-beratung")

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from .confine import folder_problems, path_problems, refuse
 from .content import Content, Origin
+from .content_links import Located
 from .load import Document, decode, load_file, parse
 from .model import ALL_KINDS, KINDS, Kind, iter_refs
 from .problems import ContentError, Mark, Problem, did_you_mean, display_path
@@ -141,6 +142,11 @@ def _fold(text: str) -> str:
 
 def load_content(root: Path) -> Content:
     """Load and check everything; raise ContentError with all problems, or return the model."""
+    return load_located(root)[0]
+
+
+def load_located(root: Path) -> tuple[Content, list[Located]]:
+    """``load_content`` plus every item with the document it came from (for checks that point into YAML)."""
     root = Path(root)
     if not root.is_dir():
         raise ContentError([Problem(Mark(str(root)), "Der Inhaltsordner existiert nicht.",
@@ -210,10 +216,11 @@ def load_content(root: Path) -> Content:
     problems += _replacement_cycles(loaded, ids)
     if problems:
         raise ContentError(problems)
-    return Content.build(
+    content = Content.build(
         {name: {i: e.item for i, e in found.items()} for name, found in ids.items()},
         {(e.kind.name, e.item.id): Origin(e.doc.file, e.doc.mark((*e.path, "id")).line) for e in loaded},
     )
+    return content, [Located(e.kind.name, e.item, e.doc, e.path) for e in loaded]
 
 
 def _check_ref(kind_name: str, ref: str, ids: dict[str, dict[str, _Loaded]]) -> tuple[str, str] | None:
