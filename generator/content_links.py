@@ -22,10 +22,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from .content import Content
-from .load import Document
 from .model import _LINK_TARGET, Item
 from .problems import Mark, Problem
 from .render.links import page_path
+from .validate import Located
 
 _EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$", re.M)
@@ -34,16 +34,6 @@ _EXPLICIT_ID = re.compile(r"\{:?[^}\n]*?#([\w-]+)[^}\n]*\}|\bid=\"([^\"]+)\"")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 HINT = ("Interne Links zeigen auf die Markdown-Datei der Seite, relativ zur Seite des Eintrags, "
         "z. B. [Jugendamt](../akteure/jugendamt.md) oder [Begriff](../glossar/index.md#inobhutnahme).")
-
-
-@dataclass(frozen=True)
-class Located:
-    """One loaded item with the document it came from (``path``: where it sits inside the file)."""
-
-    kind: str
-    item: BaseModel
-    doc: Document
-    path: tuple[str | int, ...] = ()
 
 
 def markdown_values(model: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:

@@ -17,7 +17,6 @@ from pydantic import ValidationError
 
 from .confine import folder_problems, path_problems, refuse
 from .content import Content, Origin
-from .content_links import Located
 from .load import Document, decode, load_file, parse
 from .model import ALL_KINDS, KINDS, Kind, iter_refs
 from .problems import ContentError, Mark, Problem, did_you_mean, display_path
@@ -31,6 +30,17 @@ class _Loaded:
     doc: Document
     path: tuple[str | int, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Located:
+    """One loaded item with the document it came from (``path``: where it sits inside the file),
+    for checks after loading that point into the YAML (links in Markdown fields)."""
+
+    kind: str
+    item: Any
+    doc: Document
+    path: tuple[str | int, ...] = ()
 
 
 def content_files(root: Path) -> list[tuple[Kind, Path]]:
