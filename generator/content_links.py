@@ -12,12 +12,12 @@ Each problem points at the link itself in the YAML file.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel
 
@@ -38,10 +38,11 @@ HINT = ("Interne Links zeigen auf die Markdown-Datei der Seite, relativ zur Seit
 
 def markdown_values(model: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Every Markdown field value inside an item, with its path (nested sections included)."""
-    for name, info in type(model).model_fields.items():
+    markdown = _markdown_fields(type(model))
+    for name in type(model).model_fields:
         value = getattr(model, name)
         here = (*path, name)
-        if isinstance(value, str) and _is_markdown(info):
+        if isinstance(value, str) and name in markdown:
             yield here, value
         elif isinstance(value, BaseModel) and not isinstance(value, Item):
             yield from markdown_values(value, here)
@@ -51,10 +52,12 @@ def markdown_values(model: BaseModel, path: tuple[str | int, ...] = ()) -> Itera
                     yield from markdown_values(entry, (*here, i))
 
 
-def _is_markdown(info: Any) -> bool:
+@functools.cache
+def _markdown_fields(model: type[BaseModel]) -> frozenset[str]:
+    """Names of a model's Markdown fields (the model says so once; asked once per model)."""
     from .fields import describe_field
 
-    return describe_field("", info).type_text == "Text mit Markdown"
+    return frozenset(name for name, info in model.model_fields.items() if describe_field(name, info).type_text == "Text mit Markdown")
 
 
 def _anchors_in_markdown(text: str) -> set[str]:

@@ -6,6 +6,7 @@ that would drop one of them. So a printed handout or slide never leads to a 404.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -40,7 +41,10 @@ def update(path: Path, urls: set[str]) -> list[str]:
     added = sorted(urls - old)
     if added or not path.is_file():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(HEADER + "".join(f"{url}\n" for url in sorted(old | urls)), encoding="utf-8")
+        # a build killed while writing must not leave half a list (lost lines = addresses no longer guarded)
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_text(HEADER + "".join(f"{url}\n" for url in sorted(old | urls)), encoding="utf-8")
+        os.replace(tmp, path)
     return added
 
 
