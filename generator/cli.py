@@ -10,22 +10,25 @@ import time
 from pathlib import Path
 
 from . import report
-from .advice import advise
+from .check import published
+from .check.advice import advise
+from .check.validate import load_located
 from .confine import refuse
 from .content_links import SitePages, check_links
+from .editor.scaffold import ScaffoldError, create
+from .editor.schemas import write_schemas
+from .extras.files import current_urls
 from .generate import generate
+from .mkdocs import engine
+from .mkdocs.engine import BuildError, build_site
+from .model.kinds import ALL_KINDS
 from .options import SiteOptions
 from .page_sources import locate_message, locate_page, page_sources
 from .postbuild.verify import report as site_report
 from .postbuild.verify import verify_site
 from .problems import ContentError
 from .publish import crash_point, locked, new_tree, publish, recover
-from .scaffold import ScaffoldError, create
-from .schemas import write_schemas
-from .site import engine
-from .site.engine import BuildError, build_site
-from .trainer import published
-from .validate import load_located
+from .render.pages import render_pages
 from .write import UnsafeOutputError
 
 ROOT = Path.cwd()
@@ -50,10 +53,10 @@ def checked_content(content_dir: Path, docs: Path | None):
 def cmd_check(args: argparse.Namespace) -> int:
     try:
         content = checked_content(args.content, Path(args.docs) if args.docs else None)
-        published.refuse_lost(args.published or args.content / published.FILE_NAME, content)
+        published.refuse_lost(args.published or args.content / published.FILE_NAME, current_urls(content))
     except ContentError as exc:
         return _report(exc, args.format)
-    warnings = advise(content, args.content)
+    warnings = advise(content, args.content, render_pages(content))
     if args.format != "text":
         print(report.render(warnings, args.format))
     elif warnings:
@@ -62,8 +65,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if warnings and args.strict:
         return 1
     if args.format == "text":
-        total = sum(len(content.items(kind)) for kind in ("phase", "actor", "recommendation", "indicator", "legal_norm", "glossary", "land"))
-        print(f"Inhalt in Ordnung ({total} Einträge geprüft, {len(content.sources)} Quellen).")
+        total = sum(len(content.items(kind.name)) for kind in ALL_KINDS.values() if kind.counted)
+        print(f"Inhalt in Ordnung ({total} Einträge geprüft, {len(content.items('source'))} Quellen).")
     return 0
 
 
@@ -111,16 +114,15 @@ def _build_locked(args: argparse.Namespace, site: Path) -> int:
     started = time.perf_counter()
     content = checked_content(args.content, Path("docs"))  # content errors in our own format, before MkDocs runs
     listing = args.published or args.content / published.FILE_NAME
-    urls = published.refuse_lost(listing, content)
+    urls = published.refuse_lost(listing, current_urls(content))
     checked = time.perf_counter()
     crash_point("checked")
     sources = page_sources(content)
     tmp = new_tree(site)
-    engine.TIMES.clear()
+    run = engine.Run(Path(args.content).resolve())
     try:
         try:
-            build_site(args.config, tmp, {"BKK_CONTENT": str(Path(args.content).resolve())},
-                       locate=lambda message: locate_message(message, sources))
+            build_site(args.config, tmp, run, locate=lambda message: locate_message(message, sources))
         except BuildError as exc:
             print(f"Fehler: {exc}", file=sys.stderr)
             print("Build fehlgeschlagen; die bisherige Website bleibt unverändert.", file=sys.stderr)
@@ -139,9 +141,9 @@ def _build_locked(args: argparse.Namespace, site: Path) -> int:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     added = published.update(listing, urls)
-    generator = checked - started + engine.TIMES.get("generator", 0.0)
+    generator = checked - started + run.generator_seconds
     print(f"Website gebaut: {site}" + (f" ({len(added)} neue Adressen in {listing})" if added else ""))
-    print(f"Zeiten: Generator {generator:.2f} s (Prüfen, Seiten erzeugen), MkDocs {built - checked - engine.TIMES.get('generator', 0.0):.2f} s, "
+    print(f"Zeiten: Generator {generator:.2f} s (Prüfen, Seiten erzeugen), MkDocs {built - checked - run.generator_seconds:.2f} s, "
           f"Prüfung der Website {time.perf_counter() - built:.2f} s")
     return 0
 

@@ -21,16 +21,17 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .content import Content
-from .model import _LINK_TARGET, Item
+from .check.validate import Located
+from .model.content import Content
+from .model.items import _LINK_TARGET, Item
+from .model.paths import page_path
 from .problems import Mark, Problem
-from .render.links import page_path
-from .validate import Located
 
 _EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$", re.M)
 _HEADING_ID = re.compile(r"\s*\{:?[^}]*?#([\w-]+)[^}]*\}\s*$")
 _EXPLICIT_ID = re.compile(r"\{:?[^}\n]*?#([\w-]+)[^}\n]*\}|\bid=\"([^\"]+)\"")
+_ATTRS = re.compile(r"\s*\{:?[^}]*\}\s*$")  # a heading's attribute list ({: .klasse }) is not part of its text
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 HINT = ("Interne Links zeigen auf die Markdown-Datei der Seite, relativ zur Seite des Eintrags, "
         "z. B. [Jugendamt](../akteure/jugendamt.md) oder [Begriff](../glossar/index.md#inobhutnahme).")
@@ -55,7 +56,7 @@ def markdown_values(model: BaseModel, path: tuple[str | int, ...] = ()) -> Itera
 @functools.cache
 def _markdown_fields(model: type[BaseModel]) -> frozenset[str]:
     """Names of a model's Markdown fields (the model says so once; asked once per model)."""
-    from .fields import describe_field
+    from .model.fields import describe_field
 
     return frozenset(name for name, info in model.model_fields.items() if describe_field(name, info).type_text == "Text mit Markdown")
 
@@ -71,7 +72,7 @@ def _anchors_in_markdown(text: str) -> set[str]:
         if explicit:
             found.add(explicit.group(1))
             continue
-        title = _MD_LINK.sub(r"\1", title).replace("\\", "")
+        title = _MD_LINK.sub(r"\1", _ATTRS.sub("", title)).replace("\\", "")
         slug = slugify(re.sub(r"[*_`]", "", title))
         candidate, n = slug, 0
         while candidate in found:
@@ -95,7 +96,7 @@ class SitePages:
 
     @classmethod
     def of(cls, content: Content, docs: Path | None) -> SitePages:
-        from .trainer.files import page_paths
+        from .extras.files import page_paths
 
         written = set()
         if docs is not None and docs.is_dir():
@@ -117,18 +118,24 @@ class SitePages:
 
 def _render_one(content: Content, page: str) -> str:
     """One generated page's Markdown, rendered alone: the only way to know its headings exactly."""
+    from .options import SiteOptions
     from .render.links import Linker
     from .render.page_extras import Extras
-    from .render.pages import environment, page_specs
-    from .trainer.files import _seminar_specs
+    from .render.pages import _with_permalinks, environment, page_specs
 
-    spec = next((s for s in page_specs(content) + _seminar_specs(content) if s.path == page), None)
+    specs = page_specs(content)
+    spec = next((s for s in specs if s.path == page), None)
     if spec is None:
         return ""
+    _with_permalinks([spec], content, SiteOptions())
     env = environment()
     linker = Linker(spec.path, content)
     body = env.get_template(spec.template).render(c=content, L=linker, page=spec, **spec.context)
-    return body + Extras.of(content).appendix(spec.path, body, spec.context.get("item"), linker)
+    if spec.appendix:
+        body += Extras.of(content).appendix(spec.path, body, spec.context.get("item"), linker)
+    if spec.block is not None:
+        body += "\n\n## Link und QR-Code\n"  # the permalink block's heading (permalink.md.j2)
+    return body
 
 
 def link_problem(target: str, here: str, site: SitePages) -> str | None:

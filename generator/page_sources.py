@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .content import Content
+from .model.content import Content
 from .problems import Mark
 
 _DOC_FILE = re.compile(r"'([^']+\.md)'")
@@ -16,10 +16,8 @@ _QUOTED = re.compile(r"'([^']+)'")
 def page_sources(content: Content) -> dict[str, Mark]:
     """Markdown path of every generated page with a source → the place of its item in the YAML."""
     from .render.pages import page_specs
-    from .trainer.files import _seminar_specs
 
-    return {s.path: Mark(s.source_file, s.source_line or 1, 1)
-            for s in page_specs(content) + _seminar_specs(content) if s.source_file}
+    return {s.path: Mark(s.source_file, s.source_line or 1, 1) for s in page_specs(content) if s.source_file}
 
 
 def _markdown_of(html_page: str) -> list[str]:

@@ -8,8 +8,9 @@ from typing import Annotated
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from generator.fields import describe_field
-from generator.model import ALL_KINDS, Markdown, Text
+from generator.model.fields import describe_field
+from generator.model.items import Markdown, Text
+from generator.model.kinds import ALL_KINDS
 
 ONE_LINE = TypeAdapter(Text)
 MARKDOWN = TypeAdapter(Markdown)

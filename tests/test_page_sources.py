@@ -3,11 +3,11 @@ line of the link) that the page comes from."""
 
 from __future__ import annotations
 
+from generator.check.validate import load_content
 from generator.cli import _at_sources
 from generator.page_sources import locate_message, locate_page, page_sources
 from generator.postbuild.linkcheck import Broken
 from generator.problems import Mark
-from generator.validate import load_content
 
 
 def test_every_generated_item_page_knows_its_yaml(content):
