@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve check generate clean lint offline schemas bench-preview zensical bench bench-ratio screenshots
+.PHONY: site test serve check generate clean lint offline schemas bench-preview zensical bench bench-ratio screenshots soak
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,13 +37,17 @@ generate: $(STAMP)
 	$(VENV)/bin/bkk-site generate
 
 # Synthetic content at 1×, 5×, 20×: build times, pages/s, memory, preview latency (≈ 10–15 min on 2 cores).
-bench: $(STAMP)
+bench: $(STAMP) soak
 	$(PY) bench/run.py
 	$(PY) bench/ratio.py --factor 5
 
 # Full bkk-site build against bare mkdocs build (same theme, identical generated tree, hooks off), paired runs.
 bench-ratio: $(STAMP)
 	$(PY) bench/ratio.py --factor 5
+
+# Live preview under load: 200 saves in bursts, memory/threads/watches bounded, pages equal a fresh build (≈ 2–3 min).
+soak: $(STAMP)
+	BKK_SOAK=1 $(PY) -m pytest -q tests/test_preview_soak.py
 
 # The whole site as a zip that works from a USB stick via file:// (search included, no other host).
 offline: $(STAMP)

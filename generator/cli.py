@@ -6,7 +6,6 @@ import argparse
 import os
 import shutil
 import sys
-import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -14,7 +13,9 @@ from pathlib import Path
 from . import report
 from .check import published
 from .check.advice import advise
-from .check.validate import load_content
+from .check.validate import load_located
+from .confine import refuse
+from .content_links import SitePages, check_links
 from .editor.scaffold import ScaffoldError, create
 from .editor.schemas import write_schemas
 from .extras.files import current_urls
@@ -24,9 +25,11 @@ from .mkdocs import engine
 from .mkdocs.engine import BuildError, build_site
 from .model.kinds import ALL_KINDS
 from .options import SiteOptions
+from .page_sources import locate_message, locate_page, page_sources
 from .postbuild.verify import report as site_report
 from .postbuild.verify import verify_site
 from .problems import ContentError
+from .publish import crash_point, locked, new_tree, publish, recover
 from .render.pages import render_pages
 from .write import UnsafeOutputError
 
@@ -42,9 +45,16 @@ def _report(exc: ContentError, fmt: str = "text") -> int:
     return 1
 
 
+def checked_content(content_dir: Path, docs: Path | None):
+    """Load and check the content, including every internal link of its Markdown fields."""
+    content, located = load_located(content_dir)
+    refuse(check_links(located, SitePages.of(content, docs)))
+    return content
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     try:
-        content = load_content(args.content)
+        content = checked_content(args.content, Path(args.docs) if args.docs else None)
         published.refuse_lost(args.published or args.content / published.FILE_NAME, current_urls(content))
     except ContentError as exc:
         return _report(exc, args.format)
@@ -94,7 +104,15 @@ def _mkdocs(*argv: str, config: Path) -> list[str]:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Build into a temporary folder; replace the site only when everything succeeded and checked out."""
+    """Build into a temporary folder; replace the site in one step only when everything succeeded and checked out."""
+    site = Path(args.site_dir).resolve()
+    with locked(site):
+        recover(site)  # what a killed build left behind
+        crash_point("locked")
+        return _build_locked(args, site)
+
+
+def _build_locked(args: argparse.Namespace, site: Path) -> int:
     started = time.perf_counter()
     if args.launch:
         not_ready = placeholder_problems(args.config)
@@ -102,28 +120,32 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(report.as_text([replace(p, severity="error") for p in not_ready]), file=sys.stderr)
             print("Veröffentlichung abgebrochen: die Website ist noch nicht startklar.", file=sys.stderr)
             return 1
-    content = load_content(args.content)  # report content errors in our own format, before MkDocs runs
+    content = checked_content(args.content, Path("docs"))  # content errors in our own format, before MkDocs runs
     listing = args.published or args.content / published.FILE_NAME
     urls = published.refuse_lost(listing, current_urls(content))
     checked = time.perf_counter()
-    site = Path(args.site_dir).resolve()
-    site.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
+    crash_point("checked")
+    sources = page_sources(content)
+    tmp = new_tree(site)
     run = engine.Run(Path(args.content).resolve())
     try:
         try:
-            build_site(args.config, tmp, run)
+            build_site(args.config, tmp, run, locate=lambda message: locate_message(message, sources))
         except BuildError as exc:
             print(f"Fehler: {exc}", file=sys.stderr)
             print("Build fehlgeschlagen; die bisherige Website bleibt unverändert.", file=sys.stderr)
             return 1
         built = time.perf_counter()
+        crash_point("built")
         links, unsafe = verify_site(tmp)
         if links or unsafe:
             print(site_report(links, unsafe), file=sys.stderr)
+            print(_at_sources(links + unsafe, sources), file=sys.stderr, end="")
             print("Prüfung der gebauten Website fehlgeschlagen; die bisherige Website bleibt unverändert.", file=sys.stderr)
             return 1
-        swap_in(tmp, site)
+        crash_point("verified")
+        publish(tmp, site)
+        crash_point("published")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     added = published.update(listing, urls)
@@ -134,20 +156,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def swap_in(new: Path, site: Path) -> None:
-    """Replace ``site`` by ``new`` with two renames; on any failure the old site is put back."""
-    old = site.with_name(f".{site.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    had_site = site.exists()
-    if had_site:
-        site.rename(old)
-    try:
-        new.rename(site)
-    except BaseException:
-        if had_site:
-            old.rename(site)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+def _at_sources(found: list, sources: dict) -> str:
+    """Findings on generated pages once more, at the YAML place the page comes from."""
+    lines = [f"{mark}: error: {b.format()}\n" for b in found if (mark := locate_page(b.page, sources))]
+    return "".join(lines)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -181,6 +193,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--published", type=Path, default=None, help=PUBLISHED_HELP)
     c.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
                    help="Konfiguration der Website; warnt, solange ihre Adresse (site_url) ein Platzhalter ist (Standard: mkdocs.yml)")
+    c.add_argument("--docs", default="docs", help="Handgeschriebene Seiten, auf die Links zeigen dürfen (Standard: docs)")
     n = add("new", cmd_new, "Neue Inhaltsdatei mit allen Feldern und Erklärungen anlegen.")
     n.add_argument("kind", help="Inhaltsart, z. B. recommendation, actor, source (oder der Ordnername, z. B. empfehlungen)")
     n.add_argument("id", help="ID des neuen Eintrags, z. B. fruehe-beratung")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .check.validate import load_content
+from .confine import folder_problems, refuse
 from .extras.files import trainer_files
 from .history import last_changed
 from .model.content import Content
@@ -39,7 +40,11 @@ class Result:
 
 
 def hand_written(docs: Path | None) -> dict[str, bytes]:
-    if docs is None or not docs.is_dir():
+    """The docs folder's files; a link in it (or the folder being one) is refused, never followed."""
+    if docs is None:
+        return {}
+    refuse(folder_problems(docs))
+    if not docs.is_dir():
         return {}
     return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*"))
             if p.is_file() and not p.name.startswith(".")}

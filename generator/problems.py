@@ -55,7 +55,12 @@ SNIPPET_WIDTH = 100
 
 
 def source_line(file: str, line: int) -> str | None:
-    """One line of a file as the editor sees it, or None when the file or line is not there."""
+    """One line of a file as the editor sees it, or None when the file or line is not there.
+
+    Never through a symbolic link: its target may be any file on the machine (issue 15).
+    """
+    if os.path.islink(file):
+        return None
     try:
         text = Path(file).read_bytes().decode("utf-8-sig", errors="replace")
     except (OSError, ValueError):
@@ -96,8 +101,12 @@ def display_path(path: Path, root: Path | None = None) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def _display_path(path: str, root: str | None, cwd: str) -> str:
-    """Resolving asks the file system once per path; the live preview asks after every save."""
-    resolved = Path(path).resolve()
+    """Resolving asks the file system once per path; the live preview asks after every save.
+
+    The last part is never resolved: a symbolic link is shown by its own name, not its target's.
+    """
+    given = Path(os.path.abspath(path))
+    resolved = Path(os.path.realpath(given.parent)) / given.name
     for base in (root, cwd):
         if base is None:
             continue

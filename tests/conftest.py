@@ -24,12 +24,20 @@ def content(tmp_path: Path) -> Path:
 
 
 def overlay(target: Path, *sources: Path) -> None:
-    """Copy each source tree over ``target`` (files replace files of the same path)."""
+    """Copy each source tree over ``target`` (files replace files of the same path; links stay links)."""
     for source in sources:
         for path in sorted(source.rglob("*")):
-            if path.is_file() and path.name not in ("README.md", "expect.txt"):
-                dest = target / path.relative_to(source)
-                dest.parent.mkdir(parents=True, exist_ok=True)
+            if path.name in ("README.md", "expect.txt") or not (path.is_file() or path.is_symlink()):
+                continue
+            dest = target / path.relative_to(source)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            if path.is_symlink():  # hostile cases: a link to a file outside the content folder
+                if dest.is_symlink() or dest.is_file():
+                    dest.unlink()
+                elif dest.is_dir():
+                    shutil.rmtree(dest)
+                dest.symlink_to(os.readlink(path))
+            else:
                 shutil.copyfile(path, dest)
 
 
@@ -37,12 +45,10 @@ def make_project(root: Path, *content: Path, docs: Path | None = None) -> Path:
     """A project folder like the repository's, with its own content (and optionally its own docs)."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("overrides", "generator"):
-        (root / name).symlink_to(REPO / name)
-    if docs is None:
-        (root / "docs").symlink_to(REPO / "docs")
-    else:
-        shutil.copytree(docs, root / "docs")
+    (root / "generator").symlink_to(REPO / "generator")
+    # Copies, not links: a build refuses a linked docs or overrides folder (it could point anywhere).
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    shutil.copytree(docs or REPO / "docs", root / "docs")
     (root / "content").mkdir()
     overlay(root / "content", *(content or (FIXTURE,)))
     return root

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
@@ -22,8 +21,6 @@ def tree_hash(folder: Path) -> str:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     root = make_project(tmp_path_factory.mktemp("atomic"), FIXTURE, docs=REPO / "docs")
-    (root / "overrides").unlink()
-    shutil.copytree(REPO / "overrides", root / "overrides")
     done = bkk("build", cwd=root)
     assert done.returncode == 0, done.stderr
     return root

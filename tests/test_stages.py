@@ -16,14 +16,16 @@ PACKAGE = Path(__file__).resolve().parents[1] / "generator"
 
 # Module (or package) → its place in the flow; shared helpers come first.
 STAGES: dict[str, int] = {
-    "generator.problems": 0, "generator.options": 0, "generator.history": 0,
+    "generator.problems": 0, "generator.options": 0, "generator.history": 0, "generator.confine": 0,
     "generator.load": 1,
     "generator.model": 2,
     "generator.check": 3,
     "generator.render": 4,
     "generator.extras": 5,
     "generator.generate": 6, "generator.write": 6,
-    "generator.postbuild": 7,
+    # checks that need the page list (and one page's headings): after render and extras
+    "generator.content_links": 6, "generator.page_sources": 6,
+    "generator.postbuild": 7, "generator.publish": 7,
     "generator.mkdocs": 8,
     "generator.report": 9, "generator.editor": 9, "generator.cli": 9, "generator.__main__": 9, "generator": 9,
 }

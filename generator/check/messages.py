@@ -49,6 +49,9 @@ _VALUE_HINTS = {
     "reserviert": "Wählen Sie eine andere ID; index, nach-akteur, nach-phase und ähnliche Namen gehören zu Übersichtsseiten.",
     "Adresse": "Beispiel: https://www.bmfsfj.de/…",
     "Datum": "Erlaubt sind JJJJ, JJJJ-MM oder JJJJ-MM-TT, z. B. 2018, 2018-10 oder 2018-10-18.",
+    "Zeilenumbrüche": "Titel, Namen und Begriffe stehen in einer Zeile; längere Texte gehören in ein Feld mit Markdown.",
+    "unsichtbare": "Das Zeichen ist unsichtbar (oft beim Kopieren aus PDF, Word oder dem Web entstanden): "
+                   "löschen Sie den Text an dieser Stelle und tippen Sie ihn neu.",
 }
 
 

@@ -6,9 +6,11 @@ that would drop one of them. So a printed handout or slide never leads to a 404.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
+from ..confine import path_problems, refuse
 from ..model.kinds import ALL_KINDS
 from ..problems import ContentError, Mark, Problem, display_path
 
@@ -25,6 +27,7 @@ _SHORT = re.compile(r"^/([a-z])/(\d+)/$")
 
 def read(path: Path) -> list[tuple[int, str]]:
     """(line number, URL) for every address in the list; a missing list is an empty one."""
+    refuse(path_problems(path))
     if not path.is_file():
         return []
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -33,11 +36,14 @@ def read(path: Path) -> list[tuple[int, str]]:
 
 def update(path: Path, urls: set[str]) -> list[str]:
     """Add new addresses (never remove any); returns the ones added."""
-    old = {url for _, url in read(path)}
+    old = {url for _, url in read(path)}  # refuses a link: it is never written through either
     added = sorted(urls - old)
     if added or not path.is_file():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(HEADER + "".join(f"{url}\n" for url in sorted(old | urls)), encoding="utf-8")
+        # a build killed while writing must not leave half a list (lost lines = addresses no longer guarded)
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_text(HEADER + "".join(f"{url}\n" for url in sorted(old | urls)), encoding="utf-8")
+        os.replace(tmp, path)
     return added
 
 

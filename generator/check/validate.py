@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..confine import folder_problems, path_problems, refuse
 from ..load import Document, decode, load_file, parse
 from ..model.content import Content, Origin
 from ..model.items import iter_refs
@@ -32,19 +33,44 @@ class _Loaded:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Located:
+    """One loaded item with the document it came from (``path``: where it sits inside the file),
+    for checks after loading that point into the YAML (links in Markdown fields)."""
+
+    kind: str
+    item: Any
+    doc: Document
+    path: tuple[str | int, ...] = ()
+
+
 def content_files(root: Path) -> list[tuple[Kind, Path]]:
     """Every content file with the kind its place implies; stray files are reported later."""
     files: list[tuple[Kind, Path]] = []
     for kind in KINDS.values():
         if kind.single:
             path = root / f"{kind.folder}.yaml"
-            if path.exists():
+            if path.exists() and not path.is_symlink():
                 files.append((kind, path))
         else:
             folder = root / kind.folder
-            if folder.is_dir():
-                files += [(kind, p) for p in sorted(folder.iterdir()) if p.suffix in (".yaml", ".yml")]
-    return files
+            if folder.is_dir() and not folder.is_symlink():
+                files += [(kind, p) for p in sorted(folder.iterdir()) if p.suffix in (".yaml", ".yml") and not p.is_symlink()]
+    return files  # links are left out here and reported by confine.folder_problems
+
+
+def _linked_ids(root: Path) -> set[tuple[str, str]]:
+    """Ids that linked (refused) content files would define: references to them are not errors too."""
+    linked: set[tuple[str, str]] = set()
+    for kind in KINDS.values():
+        folder = root / kind.folder
+        if not kind.single and (folder.is_symlink() or not folder.is_dir()):
+            continue
+        paths = [root / f"{kind.folder}.yaml"] if kind.single else sorted(folder.iterdir())
+        for path in paths:
+            if path.is_symlink() and path.suffix in (".yaml", ".yml"):
+                linked.add((kind.name, path.stem))
+    return linked
 
 
 def _stray_files(root: Path) -> list[Problem]:
@@ -52,7 +78,7 @@ def _stray_files(root: Path) -> list[Problem]:
     singles = {f"{k.folder}.yaml" for k in KINDS.values() if k.single}
     problems = []
     for path in sorted(root.iterdir()):
-        if path.name.startswith(".") or path.name in singles or (path.is_dir() and path.name in known):
+        if path.name.startswith(".") or path.name in singles or path.is_symlink() or (path.is_dir() and path.name in known):
             continue
         if path.is_dir() or path.suffix in (".yaml", ".yml"):
             hint = did_you_mean(path.stem, known | {s[:-5] for s in singles})
@@ -128,13 +154,19 @@ def _fold(text: str) -> str:
 
 def load_content(root: Path) -> Content:
     """Load and check everything; raise ContentError with all problems, or return the model."""
+    return load_located(root)[0]
+
+
+def load_located(root: Path) -> tuple[Content, list[Located]]:
+    """``load_content`` plus every item with the document it came from (for checks that point into YAML)."""
     root = Path(root)
     if not root.is_dir():
         raise ContentError([Problem(Mark(str(root)), "Der Inhaltsordner existiert nicht.",
                                     "Geben Sie mit --content den Ordner mit den YAML-Dateien an.")])
-    problems: list[Problem] = _stray_files(root)
+    refuse(path_problems(root))  # a linked content folder: read nothing at all
+    problems: list[Problem] = folder_problems(root) + _stray_files(root)
     loaded: list[_Loaded] = []
-    broken: set[tuple[str, str]] = set()  # items whose file failed: references to them are not errors too
+    broken: set[tuple[str, str]] = _linked_ids(root)  # items whose file failed: references to them are not errors too
     for kind, path in content_files(root):
         shown = display_path(path)
         try:
@@ -197,10 +229,11 @@ def load_content(root: Path) -> Content:
     problems += _replacement_cycles(loaded, ids)
     if problems:
         raise ContentError(problems)
-    return Content.build(
+    content = Content.build(
         {name: {i: e.item for i, e in found.items()} for name, found in ids.items()},
         {(e.kind.name, e.item.id): Origin(e.doc.file, e.doc.mark((*e.path, "id")).line) for e in loaded},
     )
+    return content, [Located(e.kind.name, e.item, e.doc, e.path) for e in loaded]
 
 
 def _check_ref(kind_name: str, ref: str, ids: dict[str, dict[str, _Loaded]]) -> tuple[str, str] | None:

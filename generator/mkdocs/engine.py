@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,12 +48,28 @@ def _quiet_mkdocs_2() -> Iterator[None]:
             os.environ["NO_MKDOCS_2_WARNING"] = before
 
 
+class _AtSource(logging.Formatter):
+    """A warning about a generated page is printed as ``FILE:LINE:COL: error:`` of its YAML source."""
+
+    def __init__(self, locate: Callable[[str], object | None] | None):
+        super().__init__("%(levelname)-7s -  %(message)s")
+        self.locate = locate
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        if self.locate is not None and record.levelno >= logging.WARNING:
+            mark = self.locate(record.getMessage())
+            if mark is not None:
+                return f"{mark}: error: MkDocs: {record.getMessage()}"
+        return text
+
+
 @contextlib.contextmanager
-def _messages() -> Iterator[None]:
+def _messages(locate: Callable[[str], object | None] | None = None) -> Iterator[None]:
     """MkDocs' INFO and WARNING lines on stderr, as ``mkdocs build`` prints them."""
     logger = logging.getLogger("mkdocs")
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.setFormatter(_AtSource(locate))
     old_level, old_propagate = logger.level, logger.propagate
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
@@ -66,9 +82,13 @@ def _messages() -> Iterator[None]:
         logger.propagate = old_propagate
 
 
-def build_site(config_file: Path, site_dir: Path, run: Run) -> None:
-    """``mkdocs build --strict --clean`` into ``site_dir``; raise BuildError when MkDocs stops."""
-    with _quiet_mkdocs_2(), _messages():
+def build_site(config_file: Path, site_dir: Path, run: Run,
+               locate: Callable[[str], object | None] | None = None) -> None:
+    """``mkdocs build --strict --clean`` into ``site_dir``; raise BuildError when MkDocs stops.
+
+    ``locate`` finds the YAML place of the generated page a warning names (None: not generated).
+    """
+    with _quiet_mkdocs_2(), _messages(locate):
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
         from mkdocs.exceptions import MkDocsException

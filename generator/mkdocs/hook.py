@@ -15,6 +15,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from generator.confine import folder_problems
 from generator.extras.qr import Codes
 from generator.generate import generate
 from generator.check.launch import is_placeholder, site_url_of
@@ -24,6 +25,7 @@ from generator.mkdocs.settings import read_settings, report_address
 from generator.model.paths import md_url
 from generator.options import OFFLINE_DOWNLOAD, OFFLINE_ZIP, DataLicence, OfflineZip, SiteOptions
 from generator.problems import ContentError
+from generator.publish import crash_point
 
 GENERATED = ".generated/pages"
 CACHE = ".cache/bkk-site"  # QR codes between builds (git-ignored, like Material's .cache)
@@ -60,12 +62,23 @@ def on_config(config):
         report_address(config.extra)
     except ValueError as exc:
         raise PluginError(str(exc)) from None
+    refuse_links(config)
     if preview.serving:
         preview.speed_up(config.theme)
         # serve replaces site_url by its own address: the configured one is in the file
         configured, _ = site_url_of(Path(config.config_file_path))
         preview.placeholder_url = configured if is_placeholder(configured) else None
     return config
+
+
+def refuse_links(config) -> None:
+    """MkDocs reads docs/ and the theme overrides itself and follows links: refuse any link there first."""
+    found = folder_problems(Path(config.docs_dir))
+    custom = getattr(config.theme, "custom_dir", None)
+    if custom:
+        found += folder_problems(Path(custom))
+    if found:
+        raise PluginError("\n".join(p.format() for p in sorted(found)))
 
 
 def site_options(config) -> SiteOptions:
@@ -99,6 +112,7 @@ def on_files(files: Files, config) -> Files:
         run = config.get(engine.RUN_KEY)
         if run is not None:
             run.generator_seconds += time.perf_counter() - started
+        crash_point("generated")
         preview.succeeded()
     except ContentError as exc:
         if not preview.serving:

@@ -12,6 +12,7 @@ import functools
 import html
 import re
 import typing
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
@@ -57,7 +58,40 @@ GlossaryRef = Annotated[Slug, RefTo("glossary"), Field(description="ID eines Ein
 LandRef = Annotated[Slug, RefTo("land"), Field(description="ID eines Eintrags der Art „Land“.")]
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# Invisible characters (Unicode categories Cc and Cf): control codes, zero-width and soft hyphen,
+# and the bidirectional controls that make text display differently from what it says.
+_INVISIBLE_CATEGORIES = ("Cc", "Cf")
+# Markdown keeps line breaks and tabs, but no other control and no bidi embedding/override/isolate.
+_MARKDOWN_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _char_name(char: str) -> str:
+    return f"U+{ord(char):04X}" + (f" ({unicodedata.name(char)})" if unicodedata.name(char, "") else "")
+
+
+def _check_one_line(value: str) -> str:
+    """A title, name or term is one visible line: a break would cut the page's <title> and a
+    bidi control would make it display differently from what it says."""
+    if _LINE_BREAKS.search(value):
+        raise ValueError("Zeilenumbrüche sind in diesem einzeiligen Feld nicht erlaubt; schreiben Sie den Text in eine Zeile")
+    if value.isprintable():  # fast path: no Cc, Cf (nor other invisible) characters at all
+        return value
+    hidden = next((c for c in value if unicodedata.category(c) in _INVISIBLE_CATEGORIES), None)
+    if hidden:
+        raise ValueError(f"Das unsichtbare Steuer- oder Formatzeichen {_char_name(hidden)} ist nicht erlaubt")
+    return value
+
+
+def _check_markdown_characters(value: str) -> None:
+    hidden = _MARKDOWN_FORBIDDEN.search(value)
+    if hidden:
+        raise ValueError(f"Das unsichtbare Steuerzeichen {_char_name(hidden.group(0))} ist nicht erlaubt "
+                         "(Richtungszeichen lassen Text anders erscheinen, als er lautet)")
+
+
+# One line of visible text: every title, name, term and label of the model.
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), AfterValidator(_check_one_line)]
 
 _RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>")
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*)>")
@@ -84,6 +118,7 @@ def _normalised(target: str) -> str:
 
 def _check_markdown(value: str) -> str:
     """Markdown fields may format text and link, but never carry HTML, script links or page-wide syntax."""
+    _check_markdown_characters(value)
     autolink = _AUTOLINK.search(value)
     if autolink:
         raise ValueError(f"Links in spitzen Klammern ({autolink.group(0)[:40]}) sind nicht erlaubt; "
