@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from .content import Content, Origin
 from .load import Document, decode, load_file, parse
-from .model import ALL_KINDS, KINDS, Kind, iter_refs
+from .model import ALL_KINDS, KINDS, SYNONYM_FILE, Kind, iter_refs
 from .problems import ContentError, Mark, Problem, did_you_mean, display_path
 from .translate import german_problems
 
@@ -48,7 +48,7 @@ def content_files(root: Path) -> list[tuple[Kind, Path]]:
 
 def _stray_files(root: Path) -> list[Problem]:
     known = {k.folder for k in KINDS.values() if not k.single}
-    singles = {f"{k.folder}.yaml" for k in KINDS.values() if k.single}
+    singles = {f"{k.folder}.yaml" for k in KINDS.values() if k.single} | {SYNONYM_FILE}  # read by generator/search
     problems = []
     for path in sorted(root.iterdir()):
         if path.name.startswith(".") or path.name in singles or (path.is_dir() and path.name in known):
