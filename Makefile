@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve check generate clean lint offline schemas bench-preview zensical bench screenshots
+.PHONY: site test serve check generate clean lint offline schemas bench-preview zensical bench bench-search screenshots
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ generate: $(STAMP)
 # Synthetic content at 1×, 5×, 20×: build times, pages/s, memory, preview latency (≈ 10–15 min on 2 cores).
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+# Search alone: index size (gzip) at 1×, 5×, 20× and the first-search download, beside recall@5 and MRR.
+bench-search: $(STAMP)
+	$(PY) bench/search_size.py
 
 # The whole site as a zip that works from a USB stick via file:// (search included, no other host).
 offline: $(STAMP)

@@ -473,8 +473,6 @@ KINDS: dict[str, Kind] = {k.name: k for k in [
     Kind("video", Video, "video", "Erklärvideo", single=True),
     Kind("seminar", Seminar, "seminare", "Seminar"),
 ]}
-# The search's reviewed synonyms (content/suche.yaml), checked by generator/search/synonyms.py.
-SYNONYM_FILE = "suche.yaml"
 # Indicators live inside category files but have pages of their own at /indikatoren/<id>/.
 INDICATOR = Kind("indicator", Indicator, "indikatoren", "Indikator")
 ALL_KINDS: dict[str, Kind] = {**KINDS, "indicator": INDICATOR}

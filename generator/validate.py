@@ -17,8 +17,9 @@ from pydantic import ValidationError
 
 from .content import Content, Origin
 from .load import Document, decode, load_file, parse
-from .model import ALL_KINDS, KINDS, SYNONYM_FILE, Kind, iter_refs
+from .model import ALL_KINDS, KINDS, Kind, iter_refs
 from .problems import ContentError, Mark, Problem, did_you_mean, display_path
+from .search.synonyms import FILE as SYNONYM_FILE
 from .translate import german_problems
 
 

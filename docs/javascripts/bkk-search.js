@@ -144,10 +144,14 @@
     words(query, t).filter(function (w) { return w.length >= 3; }).forEach(function (word) {
       var limit = word.length >= 8 ? 3 : 2;
       t.words.forEach(function (candidate) {
-        if (Math.abs(candidate.length - word.length) > limit + 2) { return; }
-        var near = candidate.slice(0, 4) === word.slice(0, 4) ? 0.5 : 0;
-        var score = distance(word, candidate) - near;
-        if (score <= limit) { scored.push([score, candidate.length, candidate]); }
+        if (candidate.length > word.length + limit + 2) { return; }
+        var score = distance(word, candidate);
+        if (candidate.length >= 5 && word.startsWith(candidate)) {
+          score = Math.min(score, 1);  // a known word starts the query: „Inobhutnahmeverfahren“
+        } else if (candidate.slice(0, 4) === word.slice(0, 4)) {
+          score -= 0.5;
+        }
+        if (score <= limit) { scored.push([score, -candidate.length, candidate]); }
       });
     });
     scored.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });

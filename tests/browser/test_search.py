@@ -128,9 +128,9 @@ def test_offline_copy_searches_the_same_way(offline_site, browser):
     start = (offline_site / "index.html").as_uri()
     open_search(page, start)
     measured = measure(page, load_queries(site_content()), root=Path(offline_site).as_uri().removeprefix("file://") + "/")
+    report("offline", measured)
     assert_help_shown(page)
     context.close()
-    report("offline", measured)
     assert errors == []
     assert not recorder.third_party
     assert not measured.unclean, "\n".join(measured.unclean)
