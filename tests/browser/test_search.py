@@ -87,7 +87,7 @@ def report(label: str, measured: Measured) -> None:
     if target:
         path = Path(target)
         data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-        data[label] = asdict(measured)
+        data[label] = {k: v for k, v in asdict(measured).items() if k in ("queries", "recall_at_5", "mrr")}
         path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
