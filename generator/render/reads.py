@@ -14,12 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..content import _ATTRIBUTE, Content
-from ..model import ALL_KINDS
+from ..model.content import Content
+from ..model.kinds import ALL_KINDS
 
 Read = tuple
 EVERYTHING: Read = ("everything",)
-_KIND_OF_ATTRIBUTE = {attribute: kind for kind, attribute in _ATTRIBUTE.items()} | {"document": "document", "video": "video"}
 
 
 class Tracked:
@@ -34,9 +33,6 @@ class Tracked:
     def __getattr__(self, name: str) -> Any:
         value = getattr(self._content, name)
         reads = self.reads
-        if name in _KIND_OF_ATTRIBUTE:
-            reads.add(("kind", _KIND_OF_ATTRIBUTE[name]))
-            return value
         wrapper = _WRAPPERS.get(name)
         if wrapper is None:
             reads.add(EVERYTHING)
@@ -99,6 +95,7 @@ def _category_of(content: Content, reads: set[Read]) -> dict[str, str]:
 
 _WRAPPERS: dict[str, Callable[[Content, set[Read]], Any]] = {
     "items": _whole_kind("items"),
+    "single": _whole_kind("single"),
     "active": _whole_kind("active"),
     "get": _get,
     "mentioning": _mentioning,

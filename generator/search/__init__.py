@@ -3,5 +3,5 @@
 Pure functions over Material's ``search_index.json`` (no MkDocs import): a clean index
 (``clean``), lemmas and compound parts beside the surface forms (``german``, ``enrich``), and
 the compact form → lemma table plus the reviewed synonyms that the browser uses to map a
-query the same way (``table``). ``generator/site/search_hook.py`` connects it to MkDocs.
+query the same way (``table``). ``generator/mkdocs/search_hook.py`` connects it to MkDocs.
 """
