@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve check generate clean lint offline schemas bench-preview zensical bench bench-ratio screenshots soak
+.PHONY: site test serve check generate clean lint offline schemas bench-preview zensical bench bench-ratio screenshots soak bench-search
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ bench-ratio: $(STAMP)
 # Live preview under load: 200 saves in bursts, memory/threads/watches bounded, pages equal a fresh build (≈ 2–3 min).
 soak: $(STAMP)
 	BKK_SOAK=1 $(PY) -m pytest -q tests/test_preview_soak.py
+
+# Search alone: index size (gzip) at 1×, 5×, 20× and the first-search download, beside recall@5 and MRR.
+bench-search: $(STAMP)
+	$(PY) bench/search_size.py
 
 # The whole site as a zip that works from a USB stick via file:// (search included, no other host).
 offline: $(STAMP)

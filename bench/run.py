@@ -27,6 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import preview  # noqa: E402
+from bench.search_size import SearchSize, measure_site, quality  # noqa: E402
+from bench.search_size import table as search_table  # noqa: E402
 from bench.synth import synthesize  # noqa: E402
 
 PY = sys.executable
@@ -46,6 +48,7 @@ class Row:
     preview: list[float] = field(default_factory=list)
     first_build: float = 0.0  # with an empty QR cache
     first_generate: float = 0.0
+    search: SearchSize | None = None  # index size and first-search download (bench/search_size.py)
 
     def med(self, name: str) -> float | None:
         values = getattr(self, name)
@@ -106,6 +109,7 @@ def bench(factor: int, base: Path, runs: int, work: Path, serve: bool) -> Row:
         row.cpu.append(result["cpu"])
         row.peak.append(result["peak_mib"])
     row.pages = sum(1 for p in (root / "site").rglob("*.html") if p.name != "404.html")
+    row.search = measure_site(root / "site", factor)
     if serve:
         row.preview = preview_latency(root, runs)
     print(f"  {factor}×: {row.pages} Seiten, Build {row.med('build'):.1f} s", file=sys.stderr)
@@ -173,7 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     load = os.getloadavg()[1] if hasattr(os, "getloadavg") else float("nan")
     report = (f"Gemessen am {dt.date.today().isoformat()} auf {machine()}; Grundlage: `{base.relative_to(ROOT)}`; "
               f"Median aus {args.runs} Läufen; Dauer der Messung {fmt(minutes, 1)} min; Systemlast zuletzt {fmt(load, 1)} "
-              f"(5-Minuten-Mittel; über {os.cpu_count()} heißt: andere Prozesse teilen sich die Kerne).\n\n{table(rows)}\n\n{targets(rows, minutes)}\n")
+              f"(5-Minuten-Mittel; über {os.cpu_count()} heißt: andere Prozesse teilen sich die Kerne).\n\n{table(rows)}\n\n{targets(rows, minutes)}\n"
+              f"\nSuche:\n\n{search_table([r.search for r in rows if r.search])}\n\n{quality()}\n")
     args.out.write_text(report, encoding="utf-8")
     print(report)
     return 0

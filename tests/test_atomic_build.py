@@ -54,7 +54,8 @@ def test_template_error_keeps_previous_site(project):
     good = path.read_text(encoding="utf-8")
     path.write_text(good + "\n{% block kaputt %}\n", encoding="utf-8")
     try:
-        _fails_and_keeps_site(project, "Build fehlgeschlagen", "overrides/main.html:16: Fehler in der Vorlage")
+        line = good.count("\n") + 2  # the unclosed block, after the blank line
+        _fails_and_keeps_site(project, "Build fehlgeschlagen", f"overrides/main.html:{line}: Fehler in der Vorlage")
     finally:
         path.write_text(good, encoding="utf-8")
 

@@ -25,7 +25,7 @@ STAGES: dict[str, int] = {
     "generator.generate": 6, "generator.write": 6,
     # checks that need the page list (and one page's headings): after render and extras
     "generator.content_links": 6, "generator.page_sources": 6,
-    "generator.postbuild": 7, "generator.publish": 7,
+    "generator.postbuild": 7, "generator.publish": 7, "generator.search": 7,
     "generator.mkdocs": 8,
     "generator.report": 9, "generator.editor": 9, "generator.cli": 9, "generator.__main__": 9, "generator": 9,
 }

@@ -19,7 +19,7 @@ from ..confine import folder_problems, path_problems, refuse
 from ..load import Document, decode, load_file, parse
 from ..model.content import Content, Origin
 from ..model.items import iter_refs
-from ..model.kinds import ALL_KINDS, KINDS, Kind, children
+from ..model.kinds import ALL_KINDS, KINDS, SEARCH_SYNONYMS, Kind, children
 from ..problems import ContentError, Mark, Problem, did_you_mean, display_path
 from .messages import german_problems
 
@@ -75,7 +75,7 @@ def _linked_ids(root: Path) -> set[tuple[str, str]]:
 
 def _stray_files(root: Path) -> list[Problem]:
     known = {k.folder for k in KINDS.values() if not k.single}
-    singles = {f"{k.folder}.yaml" for k in KINDS.values() if k.single}
+    singles = {f"{k.folder}.yaml" for k in KINDS.values() if k.single} | {SEARCH_SYNONYMS}  # read by generator/search
     problems = []
     for path in sorted(root.iterdir()):
         if path.name.startswith(".") or path.name in singles or path.is_symlink() or (path.is_dir() and path.name in known):

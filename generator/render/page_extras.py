@@ -1,6 +1,9 @@
 """What every generated page gets below its template: search keywords, the video chapter
 link, and the glossary's abbreviations (Python-Markdown ``abbr``, shown as tooltips).
 
+Word forms and compound parts are not listed here: generator/search adds them to the search
+index with a real lemmatizer and splitter.
+
 Computed once per run (``Extras.of``), then appended per page (``Extras.appendix``).
 """
 
@@ -13,10 +16,8 @@ from ..model.content import Content
 from ..model.kinds import KIND_BY_FOLDER
 from ..model.paths import target
 from .links import Linker
-from .search_terms import compound_keywords, vocabulary
 from .text import escape_text, plain
 
-_LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _WORD = re.compile(r"\w+")
 _PARENS = re.compile(r"^(?P<name>.+?)\s*\((?P<abbr>[A-Za-zÄÖÜäöü]{2,8})\)$")
 
@@ -30,13 +31,12 @@ class Chapter:
 
 @dataclass
 class Extras:
-    vocab: dict[str, str]
     abbreviations: dict[str, str]  # shown text → explanation
     chapters: dict[str, list[Chapter]] = field(default_factory=dict)  # page path → chapters covering it
 
     @classmethod
     def of(cls, content: Content) -> Extras:
-        return cls(vocabulary(content), abbreviations(content), video_chapters(content))
+        return cls(abbreviations(content), video_chapters(content))
 
     def appendix(self, path: str, body: str, item: object | None, linker: Linker) -> str:
         out = []
@@ -45,10 +45,7 @@ class Extras:
             out.append(f"[Im Erklärvideo ab {chapter.start}: {escape_text(chapter.title)}]({link})\n"
                        "{: .bkk-video-link }")
         if item is not None:
-            explicit = list(getattr(item, "keywords", []))
-            text = _LINK_TARGET.sub("]", body)
-            found = compound_keywords([text], self.vocab, known=explicit)
-            shown = list(dict.fromkeys([*explicit, *found]))
+            shown = list(dict.fromkeys(getattr(item, "keywords", [])))
             if shown:
                 out.append("*Stichwörter:* " + ", ".join(escape_text(k) for k in shown) + "\n{: .bkk-keywords }")
         words = set(_WORD.findall(body))

@@ -53,11 +53,12 @@ def require_tools() -> None:
     pytest.skip(message)
 
 
-def build(content: Path, into: Path) -> Path:
-    """``bkk-site build`` into a temporary folder."""
+def build(content: Path, into: Path, config: str = "mkdocs.yml") -> Path:
+    """``bkk-site build`` into a temporary folder (``config``: e.g. mkdocs.offline.yml)."""
     site = into / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run([sys.executable, "-m", "generator", "build", "--content", str(content), "--site-dir", str(site)],
+    done = subprocess.run([sys.executable, "-m", "generator", "build", "--content", str(content), "--site-dir", str(site),
+                           "--config", str(ROOT / config)],
                           cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     assert done.returncode == 0, f"Build fehlgeschlagen:\n{done.stdout}\n{done.stderr}"
     return site

@@ -14,7 +14,6 @@ from generator.render.diagram import narrow, process_diagram, wide
 from generator.render.laender_map import GRID, laender_map, statuses
 from generator.render.page_extras import abbreviations, video_chapters
 from generator.render.pages import render_pages
-from generator.render.search_terms import compound_keywords, parts
 
 
 @pytest.mark.parametrize(("here", "there", "url"), [
@@ -65,14 +64,6 @@ def test_laender_map_has_16_tiles_links_known_laender(content: Path):
     assert 'href="berlin/"' in svg and 'href="bremen/"' in svg
     assert svg.count("<a ") == 2  # only Länder with pages are links
     assert "BE (Berlin): regionales Netzwerk bekannt" in svg
-
-
-def test_compounds_split_into_known_parts():
-    vocab = {w.casefold(): w for w in ["Fachkraft", "Kinderschutz", "Kinder", "Schutz", "Aufenthalt", "Recht", "Inobhut"]}
-    assert parts("Kinderschutzfachkraft", vocab) == ["Fachkraft", "Kinderschutz", "Schutz", "Kinder"]
-    assert parts("Aufenthaltsrecht", vocab) == ["Recht", "Aufenthalt"]
-    assert parts("Unbekanntwort", vocab) == []
-    assert compound_keywords(["Die Kinderschutzfachkraft hilft. Schutz"], vocab) == ["Fachkraft", "Kinder", "Kinderschutz"]
 
 
 def test_pages_carry_keywords_and_only_the_abbreviations_they_use(content: Path):
