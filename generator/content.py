@@ -12,6 +12,7 @@ from .model import (
     Event,
     ExploitationForm,
     GlossaryTerm,
+    HelpInfo,
     Indicator,
     IndicatorCategory,
     KeyFigure,
@@ -23,6 +24,7 @@ from .model import (
     Seminar,
     Service,
     Source,
+    SuspicionGuide,
     Video,
     iter_refs,
 )
@@ -56,6 +58,8 @@ class Content:
     events: dict[str, Event]
     document: BkkDocument | None = None
     video: Video | None = None
+    help: HelpInfo | None = None
+    suspicion: SuspicionGuide | None = None
     origins: dict[Key, Origin] = field(default_factory=dict)
     backlinks: dict[Key, list[Key]] = field(default_factory=dict)
     category_of: dict[str, str] = field(default_factory=dict)
@@ -88,6 +92,8 @@ class Content:
             events={e.id: e for e in sorted(by_kind["event"].values(), key=lambda e: (e.date, e.id))},
             document=next(iter(by_kind["document"].values()), None),
             video=next(iter(by_kind["video"].values()), None),
+            help=next(iter(by_kind["help"].values()), None),
+            suspicion=next(iter(by_kind["suspicion"].values()), None),
             origins=origins,
             seminars=ordered(by_kind["seminar"]),
         )
@@ -99,7 +105,7 @@ class Content:
 
     def items(self, kind: str) -> dict[str, Any]:
         """Items of a kind by its model name (the names in model.KINDS)."""
-        single = {"document": self.document, "video": self.video}
+        single = {"document": self.document, "video": self.video, "help": self.help, "suspicion": self.suspicion}
         if kind in single:
             item = single[kind]
             return {item.id: item} if item else {}
@@ -151,7 +157,7 @@ _ATTRIBUTE = {
     "land": "laender", "network": "networks", "service": "services", "key_figure": "key_figures", "event": "events",
     "seminar": "seminars",
 }
-_ATTRIBUTE_ORDER = ["document", "video", *_ATTRIBUTE]
+_ATTRIBUTE_ORDER = ["document", "video", "help", "suspicion", *_ATTRIBUTE]
 
 _LEVEL_ORDER = {"international": 0, "eu": 1, "federal": 2, "state": 3}
 

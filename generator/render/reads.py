@@ -19,7 +19,8 @@ from ..model import ALL_KINDS
 
 Read = tuple
 EVERYTHING: Read = ("everything",)
-_KIND_OF_ATTRIBUTE = {attribute: kind for kind, attribute in _ATTRIBUTE.items()} | {"document": "document", "video": "video"}
+_SINGLES = ("document", "video", "help", "suspicion")  # single-file kinds: the attribute is the kind
+_KIND_OF_ATTRIBUTE = {attribute: kind for kind, attribute in _ATTRIBUTE.items()} | {k: k for k in _SINGLES}
 
 
 class Tracked:
