@@ -446,7 +446,7 @@ class Seminar(Item):
 # A dialable number: E.164 (``+49…``), or a national short number that has no E.164 form
 # (110, 116 111, 116 016 are dialled as they are; ``tel:+49110`` would not reach the police).
 TelNumber = Annotated[str, StringConstraints(pattern=r"^(\+[1-9][0-9]{6,14}|11[0-9]{1,4})$"),
-                      Field(description="Rufnummer für den tel:-Link: +49… (E.164) oder eine Kurzwahl wie 110 oder 116111.")]
+                      Field(description="Rufnummer für den tel:-Link: +49… (E.164) oder eine Kurzwahl (drei bis sechs Ziffern, beginnend mit 11).")]
 
 
 class HelpLine(Model):
@@ -455,7 +455,7 @@ class HelpLine(Model):
     id: Slug = Field(description="Kennung, z. B. „nummer-gegen-kummer“ (Anker auf der Hilfeseite).")
     name: Text = Field(description="Name des Angebots, z. B. „Nummer gegen Kummer“.")
     audience: Text = Field(description="Für wen das Angebot ist, wie die Quelle es sagt.")
-    number: Text | None = Field(default=None, description="Die Nummer, wie sie angezeigt wird, z. B. „116 111“.")
+    number: Text | None = Field(default=None, description="Die Nummer mit Leerzeichen, so wie die Quelle sie schreibt.")
     tel: TelNumber | None = Field(default=None, description="Dieselbe Nummer ohne Leerzeichen für den tel:-Link.")
     url: Url | None = Field(default=None, description="Webadresse des Angebots, nur wenn eine Quelle sie nennt.")
     offer: Markdown = Field(description="Was das Angebot bietet (kostenlos, anonym, Zeiten), nur soweit die Quelle es sagt.")
