@@ -84,6 +84,27 @@ def stale_reviews(content: Content, today: dt.date) -> list[Problem]:
     return problems
 
 
+HELP_CHECK_MONTHS = 12
+
+
+def stale_help_numbers(content: Content, today: dt.date) -> list[Problem]:
+    """A help number readers are told to call must have been compared with its source within a year."""
+    help_info = content.help
+    origin = content.origins.get(("help", help_info.id)) if help_info else None
+    if help_info is None or origin is None:
+        return []
+    doc = _doc(origin.file)
+    problems = []
+    for i, line in enumerate(help_info.lines):
+        if line.checked < months_before(today, HELP_CHECK_MONTHS):
+            mark = (doc.marks.get(("lines", i, "checked")) if doc else None) or Mark(origin.file, origin.line, 1)
+            problems.append(Problem(mark, f"Die Nummer „{line.name}“ wurde zuletzt am {line.checked.isoformat()} mit ihrer Quelle "
+                                          f"verglichen, vor mehr als {HELP_CHECK_MONTHS} Monaten.",
+                                    "Vergleichen Sie Nummer und Angebot mit der Quelle und setzen Sie danach „checked:“ auf das "
+                                    f"heutige Datum ({today.isoformat()}).", "warning"))
+    return problems
+
+
 def sources_without_access_date(content: Content) -> list[Problem]:
     return [Problem(_mark(content, "source", s.id, "url"), f"Die Quelle „{s.id}“ hat eine Adresse, aber kein Abrufdatum.",
                     "Ergänzen Sie „accessed: JJJJ-MM-TT“ mit dem Tag, an dem Sie die Seite zuletzt geöffnet haben.", "warning")
@@ -190,7 +211,7 @@ def advise(content: Content, content_dir: Path, today: dt.date | None = None, pa
     """Every warning for checked content, sorted like errors (by file, line, column)."""
     _doc.cache_clear()
     today = today or dt.date.today()
-    found = (stale_reviews(content, today) + sources_without_access_date(content) + missing_keywords(content)
+    found = (stale_reviews(content, today) + stale_help_numbers(content, today) + sources_without_access_date(content) + missing_keywords(content)
              + unlinked_items(content, pages) + schema_lines(content_dir) + placeholders(content_dir))
     return sorted(found)
 

@@ -250,3 +250,18 @@ def test_a_checklist_sign_must_be_an_existing_indicator(content_copy):
     _edit(content_copy / "verdacht.yaml", "indicators: [schulleistungen-fallen,", "indicators: [schulleistung-faellt,")
     found = _problems(content_copy)
     assert any("verdacht.yaml:" in p and "schulleistung-faellt" in p for p in found), found
+
+
+def test_check_warns_at_the_line_of_a_help_number_not_checked_for_a_year(content_copy):
+    import datetime as dt
+
+    from generator.advice import advise
+
+    model = load_content(content_copy)
+    later = max(x.checked for x in model.help.lines) + dt.timedelta(days=400)
+    warnings = [p.format(snippet=False) for p in advise(model, content_copy, today=later) if "mit ihrer Quelle" in p.message]
+    assert len(warnings) == len(model.help.lines)
+    line = next(n for n, text in enumerate((content_copy / "hilfe.yaml").read_text(encoding="utf-8").splitlines(), 1)
+                if text.strip().startswith("checked:"))
+    assert any(re.search(rf"hilfe\.yaml:{line}:\d+: warning: Die Nummer „Polizei-Notruf“", w) for w in warnings), warnings
+    assert not [p for p in advise(model, content_copy, today=later - dt.timedelta(days=380)) if "mit ihrer Quelle" in p.message]
