@@ -89,7 +89,7 @@ HELP_CHECK_MONTHS = 12
 
 def stale_help_numbers(content: Content, today: dt.date) -> list[Problem]:
     """A help number readers are told to call must have been compared with its source within a year."""
-    help_info = content.help
+    help_info = content.single("help")
     origin = content.origins.get(("help", help_info.id)) if help_info else None
     if help_info is None or origin is None:
         return []

@@ -111,6 +111,10 @@ class Content:
             return {item.id: item} if item else {}
         return getattr(self, _ATTRIBUTE[kind])
 
+    def single(self, kind: str) -> Any:
+        """The one item of a single kind (the BKK document, the help numbers …), or None."""
+        return next(iter(self.items(kind).values()), None)
+
     def get(self, kind: str, item_id: str) -> Any:
         return self.items(kind)[item_id]
 

@@ -92,12 +92,12 @@ def text_of(path: Path, article: bool = False) -> str:
 
 
 def test_content_has_the_roles_the_site_promises(model):
-    assert {r.id for r in model.suspicion.roles} >= REQUIRED_ROLES
+    assert {r.id for r in model.single("suspicion").roles} >= REQUIRED_ROLES
 
 
 def test_verdacht_page_shows_every_step_with_its_basis_and_provenance(site, model):
     text = text_of(site / "verdacht" / "index.html")
-    for step in model.suspicion.steps:
+    for step in model.single("suspicion").steps:
         assert step.title in text
         assert f"Grundlage: {step.basis} · {PROVENANCE_LABELS[step.provenance]}" in text
     assert "nicht durch eine Quelle bestätigt" in text  # the unsourced steps say so
@@ -105,14 +105,14 @@ def test_verdacht_page_shows_every_step_with_its_basis_and_provenance(site, mode
 
 
 def test_each_role_checklist_has_signs_steps_help_and_room_for_the_jugendamt(site, model):
-    for role in model.suspicion.roles:
+    for role in model.single("suspicion").roles:
         page = parse(site / "verdacht" / role.id / "index.html")
         text = " ".join("".join(page.outside).split())
-        steps = model.suspicion.steps_for(role.id)
+        steps = model.single("suspicion").steps_for(role.id)
         boxes = [i for i in page.inputs if i.get("type") == "checkbox" and i.get("name", "").startswith(("anzeichen-", "schritt-"))]
         assert len(boxes) == len(role.indicators) + len(steps), role.id
         for indicator in role.indicators:
-            assert model.indicators[indicator].label in text
+            assert model.items("indicator")[indicator].label in text
         assert "Unser Jugendamt (Name, Telefon):" in text
         assert any(i.get("type") == "text" and i.get("name") == "jugendamt" for i in page.inputs)
         html = (site / "verdacht" / role.id / "index.html").read_text(encoding="utf-8")
@@ -122,7 +122,7 @@ def test_each_role_checklist_has_signs_steps_help_and_room_for_the_jugendamt(sit
 
 
 def test_role_checklists_are_linked_from_their_actor_pages_and_the_start_page(site, model):
-    for role in model.suspicion.roles:
+    for role in model.single("suspicion").roles:
         for actor in role.actors:
             hrefs = [a.get("href", "") for a in parse(site / "akteure" / actor / "index.html").links]
             assert f"../../verdacht/{role.id}/" in hrefs, (actor, role.id)
@@ -133,7 +133,7 @@ def test_role_checklists_are_linked_from_their_actor_pages_and_the_start_page(si
 
 
 def test_every_help_number_on_the_site_is_a_tel_link(site, model):
-    lines = [x for x in model.help.lines if x.tel]
+    lines = [x for x in model.single("help").lines if x.tel]
     pages = sorted(site.rglob("*.html"))
     seen = 0
     for path in pages:
@@ -153,7 +153,7 @@ def test_every_help_number_on_the_site_is_a_tel_link(site, model):
 
 def test_help_page_gives_source_and_date_beside_every_number(site, model):
     html = (site / "hilfe" / "index.html").read_text(encoding="utf-8")
-    for line in model.help.lines:
+    for line in model.single("help").lines:
         start = html.index(f'id="{line.id}"') if not line.emergency else html.index("Bei akuter Gefahr")
         block = " ".join(re.sub(r"<[^>]+>", " ", html[start:start + 3000]).split())
         assert f"Stand: {german_date(line.checked)}" in block, line.id
@@ -185,7 +185,7 @@ def test_young_people_page_speaks_du_and_names_free_anonymous_help(site, model):
     tel = parse(site / "jugendliche" / "index.html").tel
     assert ("tel:116111", "116 111") in tel
     assert "Anonym und kostenlos" in text
-    young = model.help.young_people
+    young = model.single("help").young_people
     for sentence in re.split(r"(?<=[.!?])\s+", " ".join([young.intro, *[s.text for s in young.signs]])):
         assert len(sentence.split()) <= 16, f"zu langer Satz: {sentence}"
 
@@ -258,9 +258,9 @@ def test_check_warns_at_the_line_of_a_help_number_not_checked_for_a_year(content
     from generator.advice import advise
 
     model = load_content(content_copy)
-    later = max(x.checked for x in model.help.lines) + dt.timedelta(days=400)
+    later = max(x.checked for x in model.single("help").lines) + dt.timedelta(days=400)
     warnings = [p.format(snippet=False) for p in advise(model, content_copy, today=later) if "mit ihrer Quelle" in p.message]
-    assert len(warnings) == len(model.help.lines)
+    assert len(warnings) == len(model.single("help").lines)
     line = next(n for n, text in enumerate((content_copy / "hilfe.yaml").read_text(encoding="utf-8").splitlines(), 1)
                 if text.strip().startswith("checked:"))
     assert any(re.search(rf"hilfe\.yaml:{line}:\d+: warning: Die Nummer „Polizei-Notruf“", w) for w in warnings), warnings

@@ -173,7 +173,7 @@ def _action_pages(content: Content) -> list[PageSpec]:
         PageSpec("leichte-sprache/barrierefreiheit.md", "leichte_sprache_barrierefreiheit.md.j2",
                  "Leichte Sprache: Erklärung zur Barriere-Freiheit", description="Wie gut ist diese Website für alle nutzbar? In Leichter Sprache."),
     ]
-    help_info, guide = content.help, content.suspicion
+    help_info, guide = content.single("help"), content.single("suspicion")
     if help_info:
         o = content.origins.get(("help", help_info.id))
         where = (o.file, o.line) if o else (None, None)

@@ -101,6 +101,7 @@ def _category_of(content: Content, reads: set[Read]) -> dict[str, str]:
 _WRAPPERS: dict[str, Callable[[Content, set[Read]], Any]] = {
     "items": _whole_kind("items"),
     "active": _whole_kind("active"),
+    "single": _whole_kind("single"),
     "get": _get,
     "mentioning": _mentioning,
     "backlinks": _Backlinks,

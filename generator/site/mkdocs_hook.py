@@ -107,9 +107,10 @@ def header_help(content) -> dict[str, str] | None:
     """What the header's help entry (overrides/partials/bkk-help.html) shows: only when
     content/hilfe.yaml exists, so the link never points at a missing page; the emergency
     number comes from that file like every other number."""
-    if content is None or content.help is None:
+    help_info = content.single("help") if content is not None else None
+    if help_info is None:
         return None
-    line = next((x for x in content.help.lines if x.emergency and x.tel), None)
+    line = next((x for x in help_info.lines if x.emergency and x.tel), None)
     return {"page": "hilfe", "number": line.number if line else "", "tel": line.tel if line else ""}
 
 

@@ -39,8 +39,8 @@ def print_pdf(browser_context, url: str, pdf: Path) -> str:
 
 
 _MODEL = load_content(CONTENT)
-ROLES = [r.id for r in _MODEL.suspicion.roles] if _MODEL.suspicion else []
-SEMINARS = list(_MODEL.seminars)
+ROLES = [r.id for r in _MODEL.single("suspicion").roles] if _MODEL.single("suspicion") else []
+SEMINARS = list(_MODEL.items("seminar"))
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -49,12 +49,12 @@ def test_role_checklist_prints_on_exactly_one_a4_page(site: Path, browser_contex
     with serve(site) as base:
         text = print_pdf(browser_context, f"{base}/verdacht/{role}/", pdf)
     assert pdf_pages(pdf) == 1
-    checklist = next(r for r in _MODEL.suspicion.roles if r.id == role)
+    checklist = next(r for r in _MODEL.single("suspicion").roles if r.id == role)
     assert checklist.title in text
     assert "Unser Jugendamt (Name, Telefon):" in text
     assert "110" in text and "Stand:" in text
     for indicator in checklist.indicators:
-        assert _MODEL.indicators[indicator].label in text  # every sign made it onto the sheet
+        assert _MODEL.items("indicator")[indicator].label in text  # every sign made it onto the sheet
     assert "Drucken / als PDF speichern" not in text  # the screen's button stays off the paper
 
 
