@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve check generate clean lint offline schemas bench-preview zensical bench screenshots
+.PHONY: site test serve check generate clean lint offline schemas bench-preview zensical bench bench-ratio screenshots
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ generate: $(STAMP)
 # Synthetic content at 1×, 5×, 20×: build times, pages/s, memory, preview latency (≈ 10–15 min on 2 cores).
 bench: $(STAMP)
 	$(PY) bench/run.py
+	$(PY) bench/ratio.py --factor 5
+
+# Full bkk-site build against bare mkdocs build (same theme, identical generated tree, hooks off), paired runs.
+bench-ratio: $(STAMP)
+	$(PY) bench/ratio.py --factor 5
 
 # The whole site as a zip that works from a USB stick via file:// (search included, no other host).
 offline: $(STAMP)
@@ -47,7 +52,7 @@ offline: $(STAMP)
 	cd build && ../$(PY) -m zipfile -c ../dist/bkk-site-offline.zip bkk-site-offline
 	@echo "Offline-Kopie: dist/bkk-site-offline.zip (entpacken, bkk-site-offline/index.html öffnen)"
 
-# Editor schemas (schemas/*.schema.json) from generator/model.py; commit the result.
+# Editor schemas (schemas/*.schema.json) from generator/model/items.py; commit the result.
 schemas: $(STAMP)
 	$(VENV)/bin/bkk-site schemas
 

@@ -18,7 +18,8 @@ import yaml
 from pydantic import BaseModel
 
 from generator.load import load_file
-from generator.model import KINDS, ref_kind
+from generator.model.items import ref_kind
+from generator.model.kinds import KINDS
 
 FIXED_KINDS = {"land", "document", "video"}
 CLONED = {name for name in KINDS if name not in FIXED_KINDS} | {"indicator"}

@@ -11,18 +11,21 @@ import time
 from pathlib import Path
 
 from . import report
-from .advice import advise
+from .check import published
+from .check.advice import advise
+from .check.validate import load_content
+from .editor.scaffold import ScaffoldError, create
+from .editor.schemas import write_schemas
+from .extras.files import current_urls
 from .generate import generate
+from .mkdocs import engine
+from .mkdocs.engine import BuildError, build_site
+from .model.kinds import ALL_KINDS
 from .options import SiteOptions
 from .postbuild.verify import report as site_report
 from .postbuild.verify import verify_site
 from .problems import ContentError
-from .scaffold import ScaffoldError, create
-from .schemas import write_schemas
-from .site import engine
-from .site.engine import BuildError, build_site
-from .trainer import published
-from .validate import load_content
+from .render.pages import render_pages
 from .write import UnsafeOutputError
 
 ROOT = Path.cwd()
@@ -40,10 +43,10 @@ def _report(exc: ContentError, fmt: str = "text") -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     try:
         content = load_content(args.content)
-        published.refuse_lost(args.published or args.content / published.FILE_NAME, content)
+        published.refuse_lost(args.published or args.content / published.FILE_NAME, current_urls(content))
     except ContentError as exc:
         return _report(exc, args.format)
-    warnings = advise(content, args.content)
+    warnings = advise(content, args.content, render_pages(content))
     if args.format != "text":
         print(report.render(warnings, args.format))
     elif warnings:
@@ -52,8 +55,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if warnings and args.strict:
         return 1
     if args.format == "text":
-        total = sum(len(content.items(kind)) for kind in ("phase", "actor", "recommendation", "indicator", "legal_norm", "glossary", "land"))
-        print(f"Inhalt in Ordnung ({total} Einträge geprüft, {len(content.sources)} Quellen).")
+        total = sum(len(content.items(kind.name)) for kind in ALL_KINDS.values() if kind.counted)
+        print(f"Inhalt in Ordnung ({total} Einträge geprüft, {len(content.items('source'))} Quellen).")
     return 0
 
 
@@ -93,15 +96,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     content = load_content(args.content)  # report content errors in our own format, before MkDocs runs
     listing = args.published or args.content / published.FILE_NAME
-    urls = published.refuse_lost(listing, content)
+    urls = published.refuse_lost(listing, current_urls(content))
     checked = time.perf_counter()
     site = Path(args.site_dir).resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
-    engine.TIMES.clear()
+    run = engine.Run(Path(args.content).resolve())
     try:
         try:
-            build_site(args.config, tmp, {"BKK_CONTENT": str(Path(args.content).resolve())})
+            build_site(args.config, tmp, run)
         except BuildError as exc:
             print(f"Fehler: {exc}", file=sys.stderr)
             print("Build fehlgeschlagen; die bisherige Website bleibt unverändert.", file=sys.stderr)
@@ -116,9 +119,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     added = published.update(listing, urls)
-    generator = checked - started + engine.TIMES.get("generator", 0.0)
+    generator = checked - started + run.generator_seconds
     print(f"Website gebaut: {site}" + (f" ({len(added)} neue Adressen in {listing})" if added else ""))
-    print(f"Zeiten: Generator {generator:.2f} s (Prüfen, Seiten erzeugen), MkDocs {built - checked - engine.TIMES.get('generator', 0.0):.2f} s, "
+    print(f"Zeiten: Generator {generator:.2f} s (Prüfen, Seiten erzeugen), MkDocs {built - checked - run.generator_seconds:.2f} s, "
           f"Prüfung der Website {time.perf_counter() - built:.2f} s")
     return 0
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .content import Content
+from .check.validate import load_content
+from .extras.files import trainer_files
 from .history import last_changed
+from .model.content import Content
 from .options import SiteOptions
 from .problems import ContentError, Mark, Problem
 from .render.pages import RenderMemo, render_pages
-from .trainer.files import TrainerMemo, trainer_files
-from .validate import load_content
 from .write import write_tree
 
 
@@ -27,7 +27,6 @@ class Session:
     """
 
     render: RenderMemo = field(default_factory=RenderMemo)
-    trainer: TrainerMemo = field(default_factory=TrainerMemo)
     out: Path | None = None
     files: dict[str, str | bytes] | None = None  # the tree last written to ``out``
 
@@ -58,7 +57,7 @@ def generate(content_dir: Path, out: Path | None, docs: Path | None = None, opti
     content = load_content(content_dir)
     render = session.render if session else None
     pages: dict[str, str | bytes] = dict(render_pages(content, options, changed=last_changed(content_dir), memo=render))
-    pages.update(trainer_files(content, pages, options, memo=session.trainer if session else None, cache=cache))
+    pages.update(trainer_files(content, pages, options, cache=cache))
     own = hand_written(docs)
     clashes = sorted(set(own) & set(pages))
     if clashes:

@@ -13,11 +13,11 @@ from urllib.parse import urljoin
 
 import pytest
 
+from generator.check.validate import load_content
 from generator.cli import main
-from generator.model import PROVENANCE_LABELS
+from generator.model.items import PROVENANCE_LABELS
 from generator.problems import ContentError
 from generator.render.pages import german_date
-from generator.validate import load_content
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
@@ -255,13 +255,13 @@ def test_a_checklist_sign_must_be_an_existing_indicator(content_copy):
 def test_check_warns_at_the_line_of_a_help_number_not_checked_for_a_year(content_copy):
     import datetime as dt
 
-    from generator.advice import advise
+    from generator.check.advice import advise
 
     model = load_content(content_copy)
     later = max(x.checked for x in model.single("help").lines) + dt.timedelta(days=400)
-    warnings = [p.format(snippet=False) for p in advise(model, content_copy, today=later) if "mit ihrer Quelle" in p.message]
+    warnings = [p.format(snippet=False) for p in advise(model, content_copy, {}, today=later) if "mit ihrer Quelle" in p.message]
     assert len(warnings) == len(model.single("help").lines)
     line = next(n for n, text in enumerate((content_copy / "hilfe.yaml").read_text(encoding="utf-8").splitlines(), 1)
                 if text.strip().startswith("checked:"))
     assert any(re.search(rf"hilfe\.yaml:{line}:\d+: warning: Die Nummer „Polizei-Notruf“", w) for w in warnings), warnings
-    assert not [p for p in advise(model, content_copy, today=later - dt.timedelta(days=380)) if "mit ihrer Quelle" in p.message]
+    assert not [p for p in advise(model, content_copy, {}, today=later - dt.timedelta(days=380)) if "mit ihrer Quelle" in p.message]

@@ -30,9 +30,9 @@ def test_fixture_builds_strict(content, tmp_path):
 
 @pytest.mark.skipif(not (ROOT / "content").is_dir(), reason="no shipped content")
 def test_shipped_content_builds_strict_with_a_page_per_item(tmp_path):
-    from generator.model import ALL_KINDS
-    from generator.render.links import url_path
-    from generator.validate import load_content
+    from generator.check.validate import load_content
+    from generator.model.kinds import ALL_KINDS
+    from generator.model.paths import url_path
 
     site = tmp_path / "site"
     done = build(ROOT / "content", site)

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from generator.model import KINDS
-from generator.validate import load_content
+from generator.check.validate import load_content
+from generator.model.kinds import KINDS
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 
@@ -24,7 +24,7 @@ LAND_CODES = {"BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", 
 def items() -> dict[str, dict[str, Any]]:
     content = load_content(CONTENT)
     result = {name: dict(content.items(name)) for name in KINDS}
-    result["indicator"] = dict(content.indicators)
+    result["indicator"] = dict(content.items("indicator"))
     return result
 
 

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from generator.model import _check_markdown, _check_url
+from generator.model.items import _check_markdown, _check_url
 from generator.postbuild.verify import verify_site
 from generator.render.text import markdown_field
 

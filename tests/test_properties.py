@@ -16,10 +16,10 @@ from conftest import FIXTURE, overlay
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.check.validate import load_content
 from generator.load import decode, parse
 from generator.problems import ContentError
 from generator.render.pages import _ANGLES, render_pages
-from generator.validate import load_content
 
 # The project's Markdown extensions, as mkdocs.yml lists them.
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",

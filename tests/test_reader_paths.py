@@ -14,8 +14,8 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from conftest import ROOT
 
-from generator.render.links import url_path
-from generator.validate import load_content
+from generator.check.validate import load_content
+from generator.model.paths import url_path
 
 
 class _Links(HTMLParser):

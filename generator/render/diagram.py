@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..content import Content
-from .links import page_path, relative_url
+from ..model.content import Content
+from ..model.paths import page_path, relative_url
 from .svg import render, wrap
 
 LINE = 19  # px between text lines (font size 15 px)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from ..fields import describe
-from ..model import KINDS
+from ..model.fields import describe
+from ..model.kinds import KINDS
 
 
 @functools.cache  # depends only on the models; the live preview asks after every save

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..content import Content
-from .links import page_path, relative_url
+from ..model.content import Content
+from ..model.paths import page_path, relative_url
 from .svg import render
 
 # code: (row, column, name) - a 5 × 6 grid that keeps neighbours roughly where they are.

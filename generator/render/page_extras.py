@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..content import Content
-from ..model import KIND_BY_FOLDER
-from .links import Linker, target
+from ..model.content import Content
+from ..model.kinds import KIND_BY_FOLDER
+from ..model.paths import target
+from .links import Linker
 from .search_terms import compound_keywords, vocabulary
 from .text import escape_text, plain
 
@@ -90,8 +91,8 @@ def abbreviations(content: Content) -> dict[str, str]:
         m = _PARENS.match(norm.instrument)
         if m:
             add(m["abbr"], m["name"])
-    if content.document:
-        m = _PARENS.match(content.document.short_title)
+    if content.single("document"):
+        m = _PARENS.match(content.single("document").short_title)
         if m:
             add(m["abbr"], m["name"])
     return dict(sorted(found.items(), key=lambda kv: (-len(kv[0]), kv[0])))
@@ -99,7 +100,7 @@ def abbreviations(content: Content) -> dict[str, str]:
 
 def video_chapters(content: Content) -> dict[str, list[Chapter]]:
     """Page path → the chapters of the explainer video that cover it (only when there is a video)."""
-    video = content.video
+    video = content.single("video")
     if video is None or video.provider == "none" or video.status != "active":
         return {}
     covered: dict[str, list[Chapter]] = {}

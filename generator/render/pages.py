@@ -17,27 +17,21 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..content import Content
-from ..model import (
-    ALL_KINDS,
-    INSTRUMENT_LABELS,
-    KIND_BY_FOLDER,
-    LEVEL_LABELS,
-    NORM_LEVEL_LABELS,
-    PROVENANCE_LABELS,
-    TRACK_LABELS,
-)
+from ..model.content import Content
+from ..model.items import INSTRUMENT_LABELS, LEVEL_LABELS, NORM_LEVEL_LABELS, PROVENANCE_LABELS, TRACK_LABELS
+from ..model.kinds import ALL_KINDS, KIND_BY_FOLDER, title_of
+from ..model.paths import md_url, own_page_kinds, page_path, qr_path, short_url, url_path
 from ..options import SiteOptions
 from .diagram import process_diagram
 from .fields import field_reference
+from .handout import entries
 from .help_links import tel_links
 from .laender_map import laender_map, statuses
-from .links import Linker, page_path, title_of, url_path
+from .links import Linker
 from .page_extras import Extras
 from .reads import Read, Tracked, affected, changes
+from .templates import TEMPLATES, new_environment
 from .text import escape_text, finalize, markdown_field, plain
-
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
           "November", "Dezember"]
@@ -54,6 +48,30 @@ class PageSpec:
     source_line: int | None = None
     hide: list[str] = field(default_factory=list)
     changed: dt.date | None = None  # last commit touching the source file ("Stand")
+    appendix: bool = True  # video links, search words and abbreviations below the text
+    permalink: str = ""  # the address the print footer shows (short URL when there is one)
+    block: dict[str, Any] | None = None  # the "Link und QR-Code" block of an active item page
+
+
+@dataclass(frozen=True)
+class DataSet:
+    """One open-data export as the data page lists it."""
+
+    kind: str
+    label: str
+    stem: str
+    count: int
+
+
+def data_sets(content: Content) -> list[DataSet]:
+    return [DataSet(kind, spec.label, spec.data_name, len(content.items(kind))) for kind, spec in ALL_KINDS.items()]
+
+
+def permalink(item: Any, md_path: str, options: SiteOptions) -> tuple[str, str | None]:
+    """(the page's full address, its full short URL or None) under the site's public address."""
+    canonical = options.absolute(md_url(md_path))
+    short = short_url(item) if item is not None else None
+    return canonical, options.absolute(short) if short else None
 
 
 def german_date(value: Any) -> str:
@@ -81,15 +99,8 @@ def german_number(value: int | float) -> str:
 def environment() -> jinja2.Environment:
     """One environment per process: templates compile once (the live preview renders on every save);
     the loader still notices edited template files (``auto_reload``)."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,  # makes macro output Markup; the escaping itself is ``finalize`` (Markdown-aware)
-        finalize=finalize,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    # autoescape makes macro output Markup; the escaping itself is ``finalize`` (Markdown-aware)
+    env = new_environment("markdown", TEMPLATES, finalize=finalize)
     env.tests["contains"] = lambda seq, value: value in seq
     env.filters.update(md=markdown_field, date=german_date, number=german_number, plain=plain, text=escape_text, tel_links=tel_links)
     env.globals.update(
@@ -98,9 +109,7 @@ def environment() -> jinja2.Environment:
         process_diagram=process_diagram, laender_map=laender_map, land_statuses=statuses,
         KIND_BY_FOLDER=KIND_BY_FOLDER,
     )
-    from ..trainer.globals import template_globals  # trainer helpers (QR paths, short URLs, handout entries)
-
-    env.globals.update(template_globals())
+    env.globals["handout_entries"] = entries  # seminar pages list their items as a handout
     return env
 
 
@@ -112,7 +121,7 @@ def _item_pages(content: Content) -> list[PageSpec]:
         for item in content.items(kind_name).values():
             origin = content.origins.get((kind_name, item.id))
             template = "withdrawn.md.j2" if item.status == "withdrawn" else f"{kind_name}.md.j2"
-            description = getattr(item, "summary", None) or getattr(item, "text", None) or ""
+            description = (getattr(item, spec.description) if spec.description else None) or ""
             pages.append(PageSpec(
                 page_path(kind_name, item.id), template, title_of(item),
                 {"item": item, "kind": spec, "kind_name": kind_name}, plain(description),
@@ -123,30 +132,18 @@ def _item_pages(content: Content) -> list[PageSpec]:
 
 def _index_pages(content: Content) -> list[PageSpec]:
     origin = content.origins
-    doc = content.document
-    video = content.video
+    doc = content.single("document")
+    video = content.single("video")
     pages = [
         PageSpec("index.md", "start.md.j2", "Bundeskooperationskonzept: Schutz von Kindern vor Handel und Ausbeutung",
                  description="Wie Jugendamt, Polizei, Fachberatungsstellen und Justiz zusammenarbeiten, "
                              "um Kinder als Opfer von Menschenhandel zu erkennen und zu schützen.", hide=["toc"]),
-        PageSpec("phasen/index.md", "phase_index.md.j2", "Ablauf des Schutzprozesses"),
-        PageSpec("akteure/index.md", "actor_index.md.j2", "Akteure"),
-        PageSpec("empfehlungen/index.md", "recommendation_index.md.j2", "Empfehlungen"),
+        *(PageSpec(f"{kind.folder}/index.md", *kind.index, {"kind": kind}) for kind in ALL_KINDS.values() if kind.index),
         PageSpec("empfehlungen/nach-akteur.md", "recommendation_by_actor.md.j2", "Empfehlungen nach Akteur"),
         PageSpec("empfehlungen/nach-phase.md", "recommendation_by_phase.md.j2", "Empfehlungen nach Phase"),
-        PageSpec("indikatoren/index.md", "indicator_index.md.j2", "Indikatoren"),
         PageSpec("indikatoren/nach-ausbeutungsform.md", "indicator_by_form.md.j2", "Indikatoren nach Ausbeutungsform"),
         PageSpec("empfehlungen/uebersicht.md", "recommendation_matrix.md.j2", "Empfehlungen: Akteure und Phasen im Überblick"),
         PageSpec("indikatoren/uebersicht.md", "indicator_matrix.md.j2", "Indikatoren: Kategorien und Ausbeutungsformen im Überblick"),
-        PageSpec("ausbeutungsformen/index.md", "exploitation_form_index.md.j2", "Ausbeutungsformen"),
-        PageSpec("recht/index.md", "legal_norm_index.md.j2", "Rechtsgrundlagen"),
-        PageSpec("glossar/index.md", "glossary.md.j2", "Glossar"),
-        PageSpec("laender/index.md", "land_index.md.j2", "Länder"),
-        PageSpec("netzwerke/index.md", "network_index.md.j2", "Regionale Netzwerke"),
-        PageSpec("beratungsstellen/index.md", "service_index.md.j2", "Beratungsstellen"),
-        PageSpec("kennzahlen/index.md", "key_figures.md.j2", "Kennzahlen"),
-        PageSpec("chronik/index.md", "timeline.md.j2", "Chronik 2017–2025"),
-        PageSpec("quellen/index.md", "sources.md.j2", "Quellen"),
         PageSpec("redaktion/felder.md", "field_reference.md.j2", "Felder der Inhaltsarten", {"kinds": field_reference()},
                  "Alle Felder jeder Inhaltsart mit Bedeutung, erzeugt aus dem Datenmodell."),
     ]
@@ -213,6 +210,8 @@ def front_matter(spec: PageSpec) -> str:
         meta["source_line"] = spec.source_line
     if spec.hide:
         meta["hide"] = spec.hide
+    if spec.permalink:
+        meta["permalink"] = spec.permalink
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
@@ -234,9 +233,48 @@ def _template_stamp() -> tuple:
     return tuple(sorted((e.name, e.stat().st_mtime_ns) for e in os.scandir(TEMPLATES)))
 
 
-def page_specs(content: Content) -> list[PageSpec]:
-    """Every page this module renders, in order."""
-    return _index_pages(content) + _item_pages(content)
+DATA_PAGE = "daten/index.md"
+
+
+def _seminar_pages(content: Content) -> list[PageSpec]:
+    specs = [PageSpec("seminare/index.md", "seminar_index.md.j2", "Seminare und Handouts", appendix=False)]
+    for s in content.items("seminar").values():
+        if s.status != "active":
+            continue
+        origin = content.origins.get(("seminar", s.id))
+        specs.append(PageSpec(f"seminare/{s.id}/karte.md", "seminar_card.md.j2", f"QR-Karte: {s.title}",
+                              {"item": s, "entries": entries(content, s.items)}, f"Alle Seiten des Seminars „{s.title}“ mit QR-Codes auf einer Seite.",
+                              origin.file if origin else None, origin.line if origin else None, appendix=False))
+    return specs
+
+
+def _data_page(content: Content, options: SiteOptions) -> PageSpec:
+    return PageSpec(DATA_PAGE, "open_data.md.j2", "Offene Daten", {"sets": data_sets(content), "licence": options.data_licence},
+                    "Alle Inhalte als JSON und CSV, mit JSON-Schema.", appendix=False)
+
+
+def page_specs(content: Content, options: SiteOptions | None = None) -> list[PageSpec]:
+    """Every generated Markdown page, in order: the one page list (the published-address check reads it too)."""
+    return (_index_pages(content) + _item_pages(content) + _seminar_pages(content)
+            + [_data_page(content, options or SiteOptions())])
+
+
+def _item_of(content: Content) -> dict[str, Any]:
+    return {page_path(kind, item.id): item for kind in own_page_kinds() for item in content.items(kind).values()}
+
+
+def _with_permalinks(specs: list[PageSpec], content: Content, options: SiteOptions) -> None:
+    """What trainers need goes into the spec before rendering: the footer's address, and on active
+    item pages the block with address, copy buttons and QR code (``permalink.md.j2``)."""
+    items = _item_of(content)
+    for spec in specs:
+        item = items.get(spec.path)
+        canonical, short = permalink(item, spec.path, options)
+        spec.permalink = short or canonical
+        if item is not None and item.status == "active":
+            spec.block = {"canonical": canonical, "short": short, "qr_target": spec.permalink,
+                          "label": getattr(item, "label", None) or item.id,
+                          "svg": qr_path(spec.path, "svg"), "png": qr_path(spec.path, "png")}
 
 
 def render_pages(content: Content, options: SiteOptions | None = None, changed: dict[Path, dt.date] | None = None,
@@ -258,7 +296,10 @@ def render_pages(content: Content, options: SiteOptions | None = None, changed: 
     out: dict[str, str] = {}
     kept: dict[str, tuple[PageSpec, set[Read], str]] = {}
     rendered = []
-    for spec in page_specs(content):
+    specs = page_specs(content, options)
+    _with_permalinks(specs, content, options)
+    block = env.get_template("permalink.md.j2")
+    for spec in specs:
         if changed and spec.source_file:
             spec.changed = changed.get(Path(spec.source_file).resolve())
         before = memo.pages.get(spec.path) if reuse else None
@@ -270,7 +311,13 @@ def render_pages(content: Content, options: SiteOptions | None = None, changed: 
         tracked = Tracked(content, reads)
         linker = Linker(spec.path, tracked)
         body = env.get_template(spec.template).render(c=tracked, L=linker, page=spec, **spec.context).strip()
-        body += extras.appendix(spec.path, body, spec.context.get("item"), linker)
+        if spec.appendix:
+            body += extras.appendix(spec.path, body, spec.context.get("item"), linker)
+        if spec.block is not None:
+            plain_linker = Linker(spec.path, content)
+            body = body.rstrip("\n") + "\n\n" + block.render(
+                L=plain_linker, svg_href=plain_linker.href(spec.block["svg"]), png_href=plain_linker.href(spec.block["png"]),
+                **spec.block).strip()
         out[spec.path] = front_matter(spec) + body + "\n"
         kept[spec.path] = (spec, reads, out[spec.path])
         rendered.append(spec.path)

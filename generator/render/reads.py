@@ -14,13 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..content import _ATTRIBUTE, Content
-from ..model import ALL_KINDS
+from ..model.content import Content
+from ..model.kinds import ALL_KINDS
 
 Read = tuple
 EVERYTHING: Read = ("everything",)
-_SINGLES = ("document", "video", "help", "suspicion")  # single-file kinds: the attribute is the kind
-_KIND_OF_ATTRIBUTE = {attribute: kind for kind, attribute in _ATTRIBUTE.items()} | {k: k for k in _SINGLES}
 
 
 class Tracked:
@@ -35,9 +33,6 @@ class Tracked:
     def __getattr__(self, name: str) -> Any:
         value = getattr(self._content, name)
         reads = self.reads
-        if name in _KIND_OF_ATTRIBUTE:
-            reads.add(("kind", _KIND_OF_ATTRIBUTE[name]))
-            return value
         wrapper = _WRAPPERS.get(name)
         if wrapper is None:
             reads.add(EVERYTHING)
@@ -100,8 +95,8 @@ def _category_of(content: Content, reads: set[Read]) -> dict[str, str]:
 
 _WRAPPERS: dict[str, Callable[[Content, set[Read]], Any]] = {
     "items": _whole_kind("items"),
-    "active": _whole_kind("active"),
     "single": _whole_kind("single"),
+    "active": _whole_kind("active"),
     "get": _get,
     "mentioning": _mentioning,
     "backlinks": _Backlinks,

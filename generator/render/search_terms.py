@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..content import Content
+from ..model.content import Content
 
 # Common heads and modifiers of compounds in child protection, migration and criminal law.
 BASE_WORDS = """
@@ -38,7 +38,7 @@ def words(text: str) -> list[str]:
 def vocabulary(content: Content) -> dict[str, str]:
     """Known words (casefolded → as written) from the word list and from the content itself."""
     phrases: list[str] = list(BASE_WORDS)
-    for term in content.glossary.values():
+    for term in content.items("glossary").values():
         phrases += [term.term, *term.synonyms]
     for kind, item in content.all_items():
         phrases += list(getattr(item, "keywords", []))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.validate import load_content
+from generator.check.validate import load_content
 
 from .conftest import ROOT, build, serve
 

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from generator.check import published
+from generator.check.validate import load_content
 from generator.cli import main
+from generator.extras.files import current_urls, page_paths, redirect_pages, trainer_files
+from generator.model.paths import md_url, short_url
 from generator.options import SiteOptions
 from generator.render.pages import render_pages
 from generator.render.slugs import slugify
-from generator.trainer import published
-from generator.trainer.files import page_paths, redirect_pages, trainer_files
-from generator.trainer.urls import md_url, short_url
-from generator.validate import load_content
 
 
 def test_short_urls_drop_leading_zeros():
@@ -71,7 +71,7 @@ def test_item_page_shows_label_copy_control_and_qr(trainer_content: Path):
     content = load_content(trainer_content)
     options = SiteOptions(site_url="https://bkk.example.org/")
     pages = render_pages(content, options)
-    files = trainer_files(content, pages, options)
+    files = {**pages, **trainer_files(content, pages, options)}
     page = files["empfehlungen/frueh-austauschen.md"]
     assert "# E-01: Früh austauschen" in page
     assert 'permalink: "https://bkk.example.org/e/1/"' in page
@@ -86,7 +86,7 @@ def test_item_page_shows_label_copy_control_and_qr(trainer_content: Path):
 
 def _published_list(tmp_path: Path, content_dir: Path) -> Path:
     listing = tmp_path / "published-urls.txt"
-    published.update(listing, published.current_urls(load_content(content_dir)))
+    published.update(listing, current_urls(load_content(content_dir)))
     return listing
 
 
@@ -113,7 +113,7 @@ def test_rename_with_former_ids_and_withdrawal_pass_the_check(trainer_content: P
     before = listing.read_text(encoding="utf-8")
     rename_and_withdraw(trainer_content)
     assert main(["check", "--content", str(trainer_content), "--published", str(listing)]) == 0
-    urls = published.current_urls(load_content(trainer_content))
+    urls = current_urls(load_content(trainer_content))
     assert published.update(listing, urls) == ["/empfehlungen/frueh-und-gemeinsam-austauschen/"]
     assert set(before.splitlines()) <= set(listing.read_text(encoding="utf-8").splitlines())  # only ever grows
 
@@ -136,6 +136,6 @@ def rename_and_withdraw(content: Path) -> None:
 def test_the_published_check_knows_every_page_without_rendering(trainer_content: Path):
     content = load_content(trainer_content)
     pages = render_pages(content, SiteOptions())
-    rendered = {path for path in trainer_files(content, pages, SiteOptions(), assets=False) if path.endswith(".md")}
+    rendered = {path for path in pages if path.endswith(".md")}
     assert set(page_paths(content)) == rendered
-    assert {"/e/1/", "/empfehlungen/frueh-austauschen/", "/seminare/", "/daten/"} <= published.current_urls(content)
+    assert {"/e/1/", "/empfehlungen/frueh-austauschen/", "/seminare/", "/daten/"} <= current_urls(content)

@@ -9,7 +9,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from generator.trainer import published
+from generator.check import published
 
 from .conftest import build, serve
 from .test_permalinks import rename_and_withdraw

@@ -1,0 +1,217 @@
+"""Advice for editors: things worth fixing that never block a build (severity "warning").
+
+Named ``advice`` rather than ``warnings`` so it never shadows the standard library module.
+Runs on checked content only: every rule here may assume ids and references are valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..load import Document, load_file
+from ..model.content import Content
+from ..model.kinds import ALL_KINDS, Kind
+from ..model.paths import page_path
+from ..problems import ContentError, Mark, Problem, display_path
+from .validate import content_files
+
+REVIEW_MONTHS = 24
+PLACEHOLDER = "BITTE AUSFÜLLEN"  # what ``bkk-site new`` writes into required texts
+SCHEMA_PREFIX = "# yaml-language-server: $schema="
+_MD_LINK = re.compile(r"\]\(([^)\s#]+)(?:#[^)\s]*)?\)")
+
+
+def schema_line(kind: Kind) -> str:
+    """The first line every content file carries, so editors get completion and checks while typing."""
+    up = "../" if kind.single else "../../"
+    return f"{SCHEMA_PREFIX}{up}schemas/{kind.name}.schema.json"
+
+
+@lru_cache(maxsize=512)
+def _doc(file: str) -> Document | None:
+    try:
+        return load_file(Path(file), file)
+    except ContentError:
+        return None
+
+
+def _mark(content: Content, kind: str, item_id: str, field: str | None = None) -> Mark:
+    """The line of ``field`` in an item (or of its id), found again in its file."""
+    origin = content.origins.get((kind, item_id))
+    if origin is None:
+        return Mark("content")
+    base = Mark(origin.file, origin.line, 1)
+    doc = _doc(origin.file)
+    if doc is None or not isinstance(doc.data, dict):
+        return base
+    prefix: tuple[str | int, ...] = ()
+    held_in = ALL_KINDS[kind].parent_field  # an item inside another item's file
+    if held_in:
+        for i, entry in enumerate(doc.data.get(held_in) or []):
+            if isinstance(entry, dict) and entry.get("id") == item_id:
+                prefix = (held_in, i)
+                break
+    path = (*prefix, field) if field else (*prefix, "id")
+    return doc.key_marks.get(path) or doc.marks.get(path) or base
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same calendar day ``months`` earlier (29 Feb → 28 Feb in other years)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(d, day.day))
+        except ValueError:
+            continue
+    raise ValueError(day)  # pragma: no cover
+
+
+def stale_reviews(content: Content, today: dt.date) -> list[Problem]:
+    problems = []
+    for kind, item in content.all_items():
+        reviewed = getattr(item, "reviewed", None)
+        if reviewed and reviewed < months_before(today, REVIEW_MONTHS):
+            problems.append(Problem(
+                _mark(content, kind, item.id, "reviewed"),
+                f"„{item.id}“ wurde zuletzt am {reviewed.isoformat()} fachlich geprüft, vor mehr als {REVIEW_MONTHS} Monaten.",
+                "Prüfen Sie den Eintrag anhand der Quellen und setzen Sie danach „reviewed:“ auf das heutige Datum "
+                f"({today.isoformat()}).", "warning"))
+    return problems
+
+
+HELP_CHECK_MONTHS = 12
+
+
+def stale_help_numbers(content: Content, today: dt.date) -> list[Problem]:
+    """A help number readers are told to call must have been compared with its source within a year."""
+    help_info = content.single("help")
+    origin = content.origins.get(("help", help_info.id)) if help_info else None
+    if help_info is None or origin is None:
+        return []
+    doc = _doc(origin.file)
+    problems = []
+    for i, line in enumerate(help_info.lines):
+        if line.checked < months_before(today, HELP_CHECK_MONTHS):
+            mark = (doc.marks.get(("lines", i, "checked")) if doc else None) or Mark(origin.file, origin.line, 1)
+            problems.append(Problem(mark, f"Die Nummer „{line.name}“ wurde zuletzt am {line.checked.isoformat()} mit ihrer Quelle "
+                                          f"verglichen, vor mehr als {HELP_CHECK_MONTHS} Monaten.",
+                                    "Vergleichen Sie Nummer und Angebot mit der Quelle und setzen Sie danach „checked:“ auf das "
+                                    f"heutige Datum ({today.isoformat()}).", "warning"))
+    return problems
+
+
+def sources_without_access_date(content: Content) -> list[Problem]:
+    return [Problem(_mark(content, "source", s.id, "url"), f"Die Quelle „{s.id}“ hat eine Adresse, aber kein Abrufdatum.",
+                    "Ergänzen Sie „accessed: JJJJ-MM-TT“ mit dem Tag, an dem Sie die Seite zuletzt geöffnet haben.", "warning")
+            for s in content.items("source").values() if s.url and not s.accessed]
+
+
+def missing_keywords(content: Content) -> list[Problem]:
+    """Items with a page of their own are what search finds; the glossary has ``synonyms`` instead."""
+    problems = []
+    for kind, item in content.all_items():
+        spec = ALL_KINDS[kind]
+        if not spec.own_pages or spec.single or getattr(item, "keywords", None) or getattr(item, "status", "active") != "active":
+            continue
+        problems.append(Problem(
+            _mark(content, kind, item.id), f"„{item.id}“ hat keine Suchwörter („keywords“).",
+            "Ergänzen Sie z. B. „keywords: [Wort, Synonym]“ mit Begriffen, die Leser eintippen würden "
+            "(auch Teile zusammengesetzter Wörter, etwa „Fachkraft“ zu „Kinderschutzfachkraft“).", "warning"))
+    return problems
+
+
+def _overview(path: str) -> bool:
+    """Index pages and the 'nach-…' lists show every item of a kind; they do not count as a link."""
+    name = posixpath.basename(path)
+    return name == "index.md" or name.startswith("nach-")
+
+
+def inbound_links(pages: dict[str, str]) -> dict[str, set[str]]:
+    """For every page, the other pages that link to it (overviews excluded)."""
+    found: dict[str, set[str]] = {}
+    for here, text in pages.items():
+        if _overview(here):
+            continue
+        base = posixpath.dirname(here)
+        for match in _MD_LINK.finditer(text):
+            target = match.group(1)
+            if "://" in target or target.startswith(("mailto:", "/")):
+                continue
+            resolved = posixpath.normpath(posixpath.join(base, target))
+            if resolved != here:
+                found.setdefault(resolved, set()).add(here)
+    return found
+
+
+def unlinked_items(content: Content, pages: dict[str, str]) -> list[Problem]:
+    """Indicators and recommendations that only the overviews reach.
+
+    "Links to" means: some generated page other than an overview links to the item's page —
+    another item that names it, an actor, phase or exploitation form page that lists it, a
+    video chapter, or a Markdown link in any text. ``pages`` are the rendered pages: the check
+    stage never renders, the caller hands them in.
+    """
+    inbound = inbound_links(pages)
+    problems = []
+    for kind in ("recommendation", "indicator"):
+        for item in content.items(kind).values():
+            if item.status != "active" or inbound.get(page_path(kind, item.id)):
+                continue
+            what = "Diese Empfehlung" if kind == "recommendation" else "Dieser Indikator"
+            fields = "„phases“ oder „legal_norms“" if kind == "recommendation" else "„actors“ oder „exploitation_forms“"
+            problems.append(Problem(_mark(content, kind, item.id), f"{what} („{item.id}“) wird von keiner anderen Seite verlinkt.",
+                                    f"Nur die Übersichten führen dorthin. Ordnen Sie ihn über {fields} zu "
+                                    "oder verlinken Sie ihn aus einem passenden Text.", "warning"))
+    return problems
+
+
+def placeholders(content_dir: Path) -> list[Problem]:
+    """Texts that ``bkk-site new`` left for the editor to fill in."""
+    problems = []
+    for _kind, path in content_files(Path(content_dir)):
+        try:
+            lines = path.read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        for number, line in enumerate(lines, 1):
+            col = line.find(PLACEHOLDER)
+            if col >= 0 and not line.lstrip().startswith("#"):
+                problems.append(Problem(Mark(display_path(path), number, col + 1), f"Hier steht noch der Platzhalter „{PLACEHOLDER}“.",
+                                        "Ersetzen Sie ihn durch den Text aus der Quelle.", "warning"))
+    return problems
+
+
+def schema_lines(content_dir: Path) -> list[Problem]:
+    problems = []
+    for kind, path in content_files(Path(content_dir)):
+        shown = display_path(path)
+        expected = schema_line(kind)
+        try:
+            first = path.read_text(encoding="utf-8-sig").split("\n", 1)[0].rstrip("\r")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if first == expected:
+            continue
+        if first.startswith(SCHEMA_PREFIX):
+            message = f"Die Schema-Zeile verweist auf „{first[len(SCHEMA_PREFIX):]}“, richtig für „{kind.label}“ ist ein anderes Schema."
+        else:
+            message = "Die erste Zeile ist nicht die Schema-Zeile für den Editor."
+        problems.append(Problem(Mark(shown, 1, 1), message,
+                                f"Setzen Sie als erste Zeile:\n{expected}\n"
+                                "Dann ergänzt und prüft der Editor (VS Code mit YAML-Erweiterung) die Felder beim Tippen.", "warning"))
+    return problems
+
+
+def advise(content: Content, content_dir: Path, pages: dict[str, str], today: dt.date | None = None) -> list[Problem]:
+    """Every warning for checked content, sorted like errors (by file, line, column)."""
+    _doc.cache_clear()
+    today = today or dt.date.today()
+    found = (stale_reviews(content, today) + stale_help_numbers(content, today) + sources_without_access_date(content) + missing_keywords(content)
+             + unlinked_items(content, pages) + schema_lines(content_dir) + placeholders(content_dir))
+    return sorted(found)
+

@@ -1,0 +1,88 @@
+"""Everything trainers need, as extra files of the generated tree.
+
+Takes the rendered pages and adds: the permalink block (address, copy button, QR code) on
+item pages, the ``permalink`` front-matter key the print footer shows, QR codes, redirect
+pages for short URLs and former ids, seminar handouts, and the open-data downloads.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ..model.content import Content
+from ..model.paths import file_relative_url, html_file, md_url, own_page_kinds, page_path, page_url
+from ..options import SiteOptions
+from ..render.handout import entries
+from ..render.pages import page_specs, permalink
+from ..render.templates import new_environment
+from . import opendata, qr
+from .redirects import redirects
+
+
+@functools.lru_cache(maxsize=1)
+def _html_environment() -> jinja2.Environment:
+    """Compiled once per process (the live preview asks after every save); edited templates still reload."""
+    return new_environment("html")
+
+
+def redirect_pages(content: Content, options: SiteOptions) -> dict[str, str]:
+    """Plain HTML pages (copied verbatim by the site engine) that forward without JavaScript."""
+    template = _html_environment().get_template("redirect.html.j2")
+    out: dict[str, str] = {}
+    for r in redirects(content):
+        # Short URLs keep their folder form in every copy (/e/7/ is typed, never linked); former ids
+        # follow the page style, so old links inside an offline copy still land.
+        file = html_file(r.url, options.directory_urls or r.short)
+        href = file_relative_url(page_url(r.target_md, options.directory_urls), file)
+        canonical = options.absolute(md_url(r.target_md)) if options.site_url else href
+        out[file] = template.render(r=r, href=href, canonical=canonical)
+    return out
+
+
+def published_urls(pages: dict[str, Any], content: Content) -> set[str]:
+    """Every address the site answers from content: pages, short URLs, former ids."""
+    return {md_url(path) for path in pages if path.endswith(".md")} | {r.url for r in redirects(content)}
+
+
+def trainer_files(content: Content, pages: dict[str, str], options: SiteOptions, assets: bool = True,
+                  cache: Path | None = None) -> dict[str, str | bytes]:
+    """The files beside the pages: QR codes (one per page, at its permalink), redirect pages,
+    the QR codes of handout entries and the open-data downloads; ``assets=False``: redirects only.
+
+    ``cache`` is a folder where QR codes are kept between runs (see ``qr.Codes``).
+    """
+    codes = qr.Codes(cache)
+    items = _item_of(content)
+    out: dict[str, str | bytes] = {}
+    if assets:
+        for path in pages:
+            if path.endswith(".md"):
+                item = items.get(path)
+                canonical, short = permalink(item, path, options)
+                out.update(codes.files(path, short or canonical, with_png=item is not None))
+    out.update(redirect_pages(content, options))
+    if assets:
+        for s in content.items("seminar").values():  # anchors (e.g. glossary terms) get codes of their own
+            for e in entries(content, s.items):
+                if e.qr_svg not in out:
+                    out[e.qr_svg] = codes.svg(options.absolute(e.url))
+        out.update(opendata.data_files(content))
+    return out
+
+
+def current_urls(content: Content) -> set[str]:
+    """Every address the content gives the online site (directory URLs), without rendering or writing anything."""
+    return published_urls(dict.fromkeys(page_paths(content)), content)
+
+
+def page_paths(content: Content) -> list[str]:
+    """Every Markdown page a run writes, without rendering one (for the check of published addresses)."""
+    return [spec.path for spec in page_specs(content)]
+
+
+def _item_of(content: Content) -> dict[str, Any]:
+    return {page_path(kind, item.id): item for kind in own_page_kinds() for item in content.items(kind).values()}

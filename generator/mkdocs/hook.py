@@ -1,0 +1,166 @@
+"""The thin MkDocs side: regenerate from content/ on every build and serve, add the pages.
+
+Loaded by MkDocs through ``hooks:`` in mkdocs.yml. All logic lives in the generator; this
+file only connects it to MkDocs' events (the way mkdocs-gen-files adds files). What the live
+preview keeps between rebuilds lives in ``preview``, a normal module the tests can reach.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from generator.extras.qr import Codes
+from generator.generate import generate
+from generator.mkdocs import engine, preview
+from generator.mkdocs.edit_links import edit_and_view
+from generator.mkdocs.settings import read_settings
+from generator.model.paths import md_url
+from generator.options import DataLicence, SiteOptions
+from generator.problems import ContentError
+
+GENERATED = ".generated/pages"
+CACHE = ".cache/bkk-site"  # QR codes between builds (git-ignored, like Material's .cache)
+POLL_SECONDS = 0.05  # MkDocs polls for changes every 0.5 s; a save should show within a second
+QUIET_SECONDS = 0.02  # MkDocs waits 0.1 s of quiet after a change before it rebuilds; a save is one write
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def _content(config) -> Path:
+    """``bkk-site build`` says in its ``Run``; ``bkk-site serve`` (another process: it becomes
+    ``mkdocs serve``) in the environment; else the project's content folder."""
+    run = config.get(engine.RUN_KEY)
+    if run is not None:
+        return run.content
+    return Path(os.environ.get("BKK_CONTENT") or _root(config) / "content")
+
+
+def _out(config) -> Path:
+    """Where the live preview keeps the generated pages (a build keeps them in memory)."""
+    return _root(config) / GENERATED
+
+
+def on_startup(command, dirty):
+    preview.start(command)
+
+
+def on_config(config):
+    """Impressum and Datenschutz read operator details from ``extra``: check them early."""
+    try:
+        read_settings(config.extra)
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
+    if preview.serving:
+        preview.speed_up(config.theme)
+    return config
+
+
+def site_options(config) -> SiteOptions:
+    """What the generator needs from mkdocs.yml, handed over as plain values."""
+    licence = (config.extra or {}).get("data_licence") or {}
+    try:
+        return SiteOptions(site_url=config.site_url or "", directory_urls=config.use_directory_urls,
+                           data_licence=DataLicence(str(licence.get("name") or ""), str(licence.get("url") or "")))
+    except ValueError as exc:
+        raise PluginError(f"mkdocs.yml: {exc}") from None
+
+
+def on_files(files: Files, config) -> Files:
+    """Add the generated tree: from memory when building, from .generated/pages when serving
+    (MkDocs' dirty rebuilds compare file times, so the preview needs files on disk)."""
+    out = _out(config) if preview.serving else None
+    options = site_options(config)
+    try:
+        started = time.perf_counter()
+        result = generate(_content(config), out, options=options, session=preview.session, cache=_root(config) / CACHE)
+        generated = result.files
+        config.extra["bkk_help"] = header_help(result.content)
+        run = config.get(engine.RUN_KEY)
+        if run is not None:
+            run.generator_seconds += time.perf_counter() - started
+        preview.succeeded()
+    except ContentError as exc:
+        if not preview.serving:
+            raise PluginError("Der Inhalt enthält Fehler:\n" + str(exc)) from None
+        preview.failed(exc.problems)  # keep serving the last good tree
+        config.extra["bkk_help"] = header_help(preview.session.render.content)
+        generated = preview.session.files or {p.relative_to(out).as_posix(): b"" for p in out.rglob("*") if p.is_file()}
+    hand_written = [f for f in files.documentation_pages()]
+    # Every generated file: pages, and verbatim files (redirect pages, QR codes, data downloads).
+    for rel, data in sorted(generated.items()):
+        if files.get_file_from_path(rel) is not None:
+            raise PluginError(f"docs/{rel} hat denselben Pfad wie eine erzeugte Datei; bitte umbenennen.")
+        if out is None:
+            files.append(File.generated(config, rel, content=data))
+        else:
+            files.append(File(rel, str(out), config.site_dir, config.use_directory_urls))
+    # Hand-written pages get QR codes too, so every printed page carries one in its footer.
+    codes = Codes(_root(config) / CACHE)
+    for page_file in hand_written:
+        for rel, data in codes.files(page_file.src_uri, options.absolute(md_url(page_file.src_uri)), with_png=False).items():
+            if files.get_file_from_path(rel) is None:
+                files.append(File.generated(config, rel, content=data))
+    return files
+
+
+def header_help(content) -> dict[str, str] | None:
+    """What the header's help entry (overrides/partials/bkk-help.html) shows: only when
+    content/hilfe.yaml exists, so the link never points at a missing page; the emergency
+    number comes from that file like every other number."""
+    help_info = content.single("help") if content is not None else None
+    if help_info is None:
+        return None
+    line = next((x for x in help_info.lines if x.emergency and x.tel), None)
+    return {"page": "hilfe", "number": line.number if line else "", "tel": line.tel if line else ""}
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Hand-written pages get the ``permalink`` the print footer shows (the online address, also offline)."""
+    page.meta.setdefault("permalink", site_options(config).absolute(md_url(page.file.src_uri)))
+    return markdown
+
+
+def on_page_context(context, page, config, nav):
+    """Edit and view buttons open the YAML source (view: at its line), not the generated Markdown."""
+    source = page.file.abs_src_path
+    generated = source is None or Path(source).resolve().is_relative_to(_out(config).resolve())
+    edit, view = edit_and_view(config.repo_url, config.edit_uri, _root(config), page.meta.get("source_file"),
+                               page.meta.get("source_line"), None if generated else page.file.src_uri, config.docs_dir)
+    page.edit_url = edit
+    page.meta["view_url"] = view
+    return context
+
+
+def on_post_page(output, page, config):
+    if preview.serving:
+        return preview.inject(output, _base_url(page))
+    return output
+
+
+def on_post_build(config):
+    if preview.serving:
+        preview.write_status(Path(config.site_dir))
+        preview.keep_search_index(Path(config.site_dir))
+
+
+def on_serve(server, config, builder):
+    """Watch the content folder wherever it lives, and notice a save at once instead of polling."""
+    content = _content(config)
+    if content.is_dir():
+        server.watch(str(content))
+    preview.notice_changes_at_once(server, POLL_SECONDS)
+    if hasattr(server, "build_delay"):
+        server.build_delay = QUIET_SECONDS
+    return server
+
+
+def _base_url(page) -> str:
+    depth = page.url.count("/") if page.url else 0
+    return "/".join([".."] * depth) or "."

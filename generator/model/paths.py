@@ -1,0 +1,127 @@
+"""Every path and URL question, answered once: where an item's page lives, how one page links to
+another, which URL a Markdown file is served at (online or offline) and which file answers a URL.
+
+Links between pages point at Markdown files (``../akteure/jugendamt.md``), so every
+MkDocs-compatible engine resolves and checks them; raw HTML (SVG, redirect pages) and printed
+addresses need the served URLs, computed here from the same paths.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import Any
+
+from .kinds import ALL_KINDS
+
+_LABEL = re.compile(r"^([A-Z])-(\d+)$")
+
+
+def page_path(kind: str, item_id: str) -> str:
+    """Markdown file of an item (for kinds without own pages: the page that holds its anchor)."""
+    spec = ALL_KINDS[kind]
+    if spec.anchors_on:
+        return spec.anchors_on
+    if spec.single or not spec.own_pages:
+        return f"{spec.folder}/index.md"
+    return f"{spec.folder}/{item_id}.md"
+
+
+def target(kind: str, item_id: str) -> str:
+    """What a link to an item points at: its Markdown file, plus ``#id`` when it is an anchor."""
+    spec = ALL_KINDS[kind]
+    path = page_path(kind, item_id)
+    if spec.anchors_on or (not spec.single and not spec.own_pages):
+        return f"{path}#{item_id}"
+    return path
+
+
+def own_page_kinds() -> list[str]:
+    """Kinds whose items each have a page (and so a permanent address of their own)."""
+    return [name for name, spec in ALL_KINDS.items() if spec.own_pages and not spec.single]
+
+
+def page_url(md_path: str, directory_urls: bool = True) -> str:
+    """Served URL of a Markdown file relative to the site root: ``phasen/index.md`` → ``phasen/``
+    (or ``phasen/index.html`` in the offline copy, which has no directory URLs); keeps ``#anchor``."""
+    file, _, anchor = md_path.partition("#")
+    if directory_urls:
+        base = file.removesuffix(".md")
+        base = "" if base == "index" else base.removesuffix("/index") + "/"
+    else:
+        base = file.removesuffix(".md") + ".html"
+    return base + (f"#{anchor}" if anchor else "")
+
+
+def md_url(md_path: str) -> str:
+    """The public (directory-style) address of a Markdown page: ``empfehlungen/x.md`` → ``/empfehlungen/x/``."""
+    return "/" + page_url(md_path)
+
+
+def url_path(kind: str, item_id: str) -> str:
+    """The public address of an item, e.g. ``/empfehlungen/x/`` or ``/glossar/#inobhutnahme``."""
+    return md_url(target(kind, item_id))
+
+
+def short_url(item: Any) -> str | None:
+    """``E-07`` → ``/e/7/``; items without a label have no short URL."""
+    m = _LABEL.match(getattr(item, "label", None) or "")
+    return f"/{m.group(1).lower()}/{int(m.group(2))}/" if m else None
+
+
+def html_file(url: str, directory_urls: bool) -> str:
+    """The file that answers a URL: ``/empfehlungen/x/`` → ``empfehlungen/x/index.html`` (or ``x.html``)."""
+    path = url.strip("/")
+    if not path:
+        return "index.html"
+    return f"{path}/index.html" if directory_urls else f"{path}.html"
+
+
+def relative(target: str, start: str) -> str:
+    """``posixpath.relpath`` for the docs tree's normalised relative paths, without its two
+    ``os.getcwd()`` calls per link (a large share of the generator's time at thousands of links)."""
+    to, here = target.split("/"), start.split("/") if start else []
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
+
+
+def md_link(here: str, there: str) -> str:
+    """Markdown link from page ``here`` to ``there`` (both Markdown paths, ``there`` may carry ``#anchor``)."""
+    file, _, anchor = there.partition("#")
+    if file == here and anchor:
+        return f"#{anchor}"
+    return relative(file, posixpath.dirname(here)) + (f"#{anchor}" if anchor else "")
+
+
+def relative_url(here: str, there: str, directory_urls: bool = True) -> str:
+    """Served URL from page ``here`` to page ``there`` (both Markdown paths, ``there`` may carry ``#anchor``).
+
+    For raw HTML such as inline SVG: MkDocs rewrites Markdown links, but never links inside
+    raw HTML, so these must already be the served URLs, relative so that the site works
+    under any base path and from file://.
+    """
+    target, _, anchor = page_url(there, directory_urls).partition("#")
+    source = page_url(here, directory_urls)
+    if target == source:
+        return f"#{anchor}" if anchor else ("./" if directory_urls else posixpath.basename(target))
+    if not directory_urls:
+        rel = posixpath.relpath(target, posixpath.dirname(source) or ".")
+        return rel + (f"#{anchor}" if anchor else "")
+    rel = posixpath.relpath("/" + target, "/" + source)
+    rel = rel if rel.endswith("/") or not (target.endswith("/") or not target) else rel + "/"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def file_relative_url(url: str, from_file: str) -> str:
+    """Served URL from a built file (a redirect page) to a site-root-relative URL (keeps a trailing slash)."""
+    rel = posixpath.relpath(url or ".", posixpath.dirname(from_file) or ".")
+    if url.endswith("/") or url == "":
+        rel = rel.rstrip("/") + "/"
+    return rel
+
+
+def qr_path(md_path: str, ext: str = "svg") -> str:
+    """The QR code file of a page: ``empfehlungen/x.md`` → ``qr/empfehlungen/x.svg``."""
+    return "qr/" + md_path.removesuffix(".md") + "." + ext
