@@ -28,7 +28,7 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-REFERENCE = "7d0386d0c4920ab08d7805a91a525af7340a29ac"  # last commit before the issue-14 restructuring
+REFERENCE = "47e1b07dceaf7ac6e64db2a28e02771d8018d2ca"  # issue 11 (help, suspicion steps, checklists, Leichte Sprache) changed the output on purpose
 SITE_URL = "https://bkk.example.org/"
 OUTPUTS = ("generated", "generated-url", "site", "offline")
 
