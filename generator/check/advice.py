@@ -21,6 +21,7 @@ from .validate import content_files
 
 REVIEW_MONTHS = 24
 SOURCE_CHECK_MONTHS = 12  # a source last checked (``accessed``) longer ago than this gets a warning
+HELP_CHECK_MONTHS = 12  # a help number readers are told to call
 CONTACT_MONTHS = 12  # phone numbers and addresses change; a wrong one costs a reader in need the call
 PLACEHOLDER = "BITTE AUSFÜLLEN"  # what ``bkk-site new`` writes into required texts
 SCHEMA_PREFIX = "# yaml-language-server: $schema="
@@ -97,6 +98,24 @@ def stale_contacts(content: Content, today: dt.date) -> list[Problem]:
                 f"vor mehr als {CONTACT_MONTHS} Monaten.",
                 "Prüfen Sie Telefon, E-Mail und Webadresse in der Quelle (contact_source) und setzen Sie danach "
                 f"„checked:“ auf das heutige Datum ({today.isoformat()}); stimmen sie nicht mehr, entfernen Sie sie.", "warning"))
+    return problems
+
+
+def stale_help_numbers(content: Content, today: dt.date) -> list[Problem]:
+    """A help number readers are told to call must have been compared with its source within a year."""
+    help_info = content.single("help")
+    origin = content.origins.get(("help", help_info.id)) if help_info else None
+    if help_info is None or origin is None:
+        return []
+    doc = _doc(origin.file)
+    problems = []
+    for i, line in enumerate(help_info.lines):
+        if line.checked < months_before(today, HELP_CHECK_MONTHS):
+            mark = (doc.marks.get(("lines", i, "checked")) if doc else None) or Mark(origin.file, origin.line, 1)
+            problems.append(Problem(mark, f"Die Nummer „{line.name}“ wurde zuletzt am {line.checked.isoformat()} mit ihrer Quelle "
+                                          f"verglichen, vor mehr als {HELP_CHECK_MONTHS} Monaten.",
+                                    "Vergleichen Sie Nummer und Angebot mit der Quelle und setzen Sie danach „checked:“ auf das "
+                                    f"heutige Datum ({today.isoformat()}).", "warning"))
     return problems
 
 
@@ -217,7 +236,8 @@ def advise(content: Content, content_dir: Path, pages: dict[str, str], today: dt
     """Every warning for checked content, sorted like errors (by file, line, column)."""
     _doc.cache_clear()
     today = today or dt.date.today()
-    found = (stale_reviews(content, today) + stale_contacts(content, today) + sources_without_access_date(content)
+    found = (stale_reviews(content, today) + stale_contacts(content, today) + stale_help_numbers(content, today)
+             + sources_without_access_date(content)
              + stale_sources(content, today) + missing_keywords(content)
              + unlinked_items(content, pages) + schema_lines(content_dir) + placeholders(content_dir))
     return sorted(found)

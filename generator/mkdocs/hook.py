@@ -108,7 +108,9 @@ def on_files(files: Files, config) -> Files:
     options = site_options(config)
     try:
         started = time.perf_counter()
-        generated = generate(_content(config), out, options=options, session=preview.session, cache=_root(config) / CACHE).files
+        result = generate(_content(config), out, options=options, session=preview.session, cache=_root(config) / CACHE)
+        generated = result.files
+        config.extra["bkk_help"] = header_help(result.content)
         run = config.get(engine.RUN_KEY)
         if run is not None:
             run.generator_seconds += time.perf_counter() - started
@@ -118,6 +120,7 @@ def on_files(files: Files, config) -> Files:
         if not preview.serving:
             raise PluginError("Der Inhalt enthält Fehler:\n" + str(exc)) from None
         preview.failed(exc.problems)  # keep serving the last good tree
+        config.extra["bkk_help"] = header_help(preview.session.render.content)
         generated = preview.session.files or {p.relative_to(out).as_posix(): b"" for p in out.rglob("*") if p.is_file()}
     hand_written = [f for f in files.documentation_pages()]
     # Every generated file: pages, and verbatim files (redirect pages, QR codes, data downloads).
@@ -137,6 +140,17 @@ def on_files(files: Files, config) -> Files:
             if files.get_file_from_path(rel) is None:
                 files.append(File.generated(config, rel, content=data))
     return files
+
+
+def header_help(content) -> dict[str, str] | None:
+    """What the header's help entry (overrides/partials/bkk-help.html) shows: only when
+    content/hilfe.yaml exists, so the link never points at a missing page; the emergency
+    number comes from that file like every other number."""
+    help_info = content.single("help") if content is not None else None
+    if help_info is None:
+        return None
+    line = next((x for x in help_info.lines if x.emergency and x.tel), None)
+    return {"page": "hilfe", "number": line.number if line else "", "tel": line.tel if line else ""}
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -56,6 +56,8 @@ LegalNormRef = Annotated[Slug, RefTo("legal_norm"), Field(description="ID eines 
 ExploitationFormRef = Annotated[Slug, RefTo("exploitation_form"), Field(description="ID eines Eintrags der Art „Ausbeutungsform“.")]
 GlossaryRef = Annotated[Slug, RefTo("glossary"), Field(description="ID eines Eintrags der Art „Glossarbegriff“.")]
 LandRef = Annotated[Slug, RefTo("land"), Field(description="ID eines Eintrags der Art „Land“.")]
+IndicatorRef = Annotated[Slug, RefTo("indicator"), Field(description="ID eines Eintrags der Art „Indikator“.")]
+RecommendationRef = Annotated[Slug, RefTo("recommendation"), Field(description="ID eines Eintrags der Art „Empfehlung“.")]
 
 
 _LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
@@ -570,3 +572,131 @@ def iter_refs(obj: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[tupl
             for i, v in enumerate(value):
                 if isinstance(v, BaseModel):
                     yield from iter_refs(v, (*path, name, i))
+
+
+# A dialable number: E.164 (``+49…``), or a national short number that has no E.164 form
+# (110, 116 111, 116 016 are dialled as they are; ``tel:+49110`` would not reach the police).
+TelNumber = Annotated[str, StringConstraints(pattern=r"^(\+[1-9][0-9]{6,14}|11[0-9]{1,4})$"),
+                      Field(description="Rufnummer für den tel:-Link: +49… (E.164) oder eine Kurzwahl (drei bis sechs Ziffern, beginnend mit 11).")]
+
+
+class HelpLine(Model):
+    """A help number or contact point, shown only as a source states it, with the date it was checked."""
+
+    id: Slug = Field(description="Kennung, z. B. „nummer-gegen-kummer“ (Anker auf der Hilfeseite).")
+    name: Text = Field(description="Name des Angebots, z. B. „Nummer gegen Kummer“.")
+    audience: Text = Field(description="Für wen das Angebot ist, wie die Quelle es sagt.")
+    number: Text | None = Field(default=None, description="Die Nummer mit Leerzeichen, so wie die Quelle sie schreibt.")
+    tel: TelNumber | None = Field(default=None, description="Dieselbe Nummer ohne Leerzeichen für den tel:-Link.")
+    url: Url | None = Field(default=None, description="Webadresse des Angebots, nur wenn eine Quelle sie nennt.")
+    offer: Markdown = Field(description="Was das Angebot bietet (kostenlos, anonym, Zeiten), nur soweit die Quelle es sagt.")
+    emergency: bool = Field(default=False, description="true für den Notruf: steht überall zuerst.")
+    for_young_people: bool = Field(default=False, description="true: erscheint auf der Seite für Jugendliche.")
+    on_checklist: bool = Field(default=True, description="true: erscheint auf den gedruckten Checklisten.")
+    checked: dt.date = Field(description="Wann die Nummer zuletzt mit der Quelle verglichen wurde (JJJJ-MM-TT).")
+    sources: list[SourceRef] = Field(min_length=1, description="IDs der Quellen, die Nummer und Angebot nennen.")
+    provenance: Provenance = Field(description="Art der Quelle: bkk, law, related oder unverified.")
+
+    @model_validator(mode="after")
+    def _number_and_tel_together(self) -> HelpLine:
+        if (self.number is None) != (self.tel is None):
+            raise ValueError("„number“ und „tel“ gehören zusammen: beide angeben oder beide weglassen")
+        if self.tel and "".join(c for c in self.number or "" if c.isdigit()) not in self.tel.replace("+49", "0"):
+            raise ValueError(f"„tel“ ({self.tel}) ist nicht dieselbe Nummer wie „number“ ({self.number})")
+        return self
+
+
+class YoungSign(Model):
+    """A warning sign retold for young people; its facts and sources are the indicators'."""
+
+    text: Text = Field(description="Das Anzeichen in Du-Form, kurz, z. B. „Er will, dass du deine Freunde nicht mehr triffst.“")
+    indicators: list[IndicatorRef] = Field(min_length=1, description="IDs der Indikatoren, die dieser Satz wiedergibt.")
+
+
+class YoungPeople(Model):
+    """The page „Bist du in Gefahr?“ for young people themselves (du-form, short sentences)."""
+
+    intro: Markdown = Field(description="Einleitung in Du-Form.")
+    signs: list[YoungSign] = Field(min_length=1, description="Anzeichen in Du-Form, jedes mit den Indikatoren, die es belegen.")
+    not_your_fault: Markdown = Field(description="Dass es nicht deine Schuld ist, mit Beleg.")
+    not_your_fault_sources: list[SourceRef] = Field(min_length=1, description="Quellen für diesen Absatz.")
+
+
+class HelpInfo(Item):
+    """Help numbers and contact points (content/hilfe.yaml): /hilfe/, the checklists and /jugendliche/ read them."""
+
+    title: Text = Field(description="Titel der Hilfeseite.")
+    intro: Markdown = Field(description="Einleitung der Hilfeseite.")
+    lines: list[HelpLine] = Field(min_length=1, description="Die Hilfenummern, die wichtigste zuerst.")
+    gaps: list[Markdown] = Field(default=[], description="Was noch nicht belegt ist (z. B. eine Adresse ohne Quelle).")
+    young_people: YoungPeople | None = Field(default=None, description="Inhalt der Seite für Jugendliche.")
+
+    @model_validator(mode="after")
+    def _one_emergency_first(self) -> HelpInfo:
+        ids = [line.id for line in self.lines]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError(f"Die ID „{twice[0]}“ steht mehrfach in „lines“")
+        return self
+
+
+class Step(Model):
+    """One step after a suspicion, with its legal basis or source and how sure that is."""
+
+    id: Slug = Field(description="Kennung des Schritts (Anker auf der Seite).")
+    title: Text = Field(description="Der Schritt als Aufforderung, z. B. „Bei akuter Gefahr: 110 anrufen“.")
+    short: Text = Field(description="Eine Zeile für die gedruckte Checkliste.")
+    text: Markdown = Field(description="Was zu tun ist und wann.")
+    basis: Text = Field(description="Rechtsgrundlage oder Quelle in Kurzform, z. B. „§ 4 Abs. 3 KKG“.")
+    roles: list[Slug] = Field(default=[], description="Nur für diese Rollen (IDs aus „roles“); leer: für alle.")
+    legal_norms: list[LegalNormRef] = Field(default=[], description="IDs der Rechtsnormen.")
+    recommendations: list[RecommendationRef] = Field(default=[], description="IDs passender Empfehlungen.")
+    sources: list[SourceRef] = Field(default=[], description="IDs der Quellen; leer nur bei provenance unverified.")
+    provenance: Provenance = Field(description="law (Gesetz), related (verwandte Fachempfehlung), bkk oder unverified (ohne Beleg).")
+    note: Markdown | None = Field(default=None, description="Einordnung, z. B. welcher Teil des Schritts belegt ist und welcher nicht.")
+
+    @model_validator(mode="after")
+    def _sourced_unless_unverified(self) -> Step:
+        if not self.sources and self.provenance != "unverified":
+            raise ValueError("Ein Schritt ohne Quellen muss „provenance: unverified“ haben")
+        if self.provenance == "unverified" and not self.note:
+            raise ValueError("Ein unbelegter Schritt braucht eine „note“, die sagt, was fehlt")
+        return self
+
+
+class RoleChecklist(Model):
+    """The suspicion steps for one role, printable as one A4 page at /verdacht/<id>/."""
+
+    id: Slug = Field(description="Kennung der Rolle; bestimmt die Adresse /verdacht/<id>/.")
+    title: Text = Field(description="Name der Rolle, z. B. „Schule“.")
+    audience: Text = Field(description="Wer gemeint ist, z. B. „Lehrkräfte, Schulsozialarbeit, Schulleitung“.")
+    actors: list[ActorRef] = Field(default=[], description="Akteursseiten, die auf diese Checkliste verweisen.")
+    indicators: list[IndicatorRef] = Field(
+        min_length=1, max_length=10, description="Anzeichen zum Ankreuzen (IDs der Indikatoren), höchstens 10 für eine Seite.")
+
+
+class SuspicionGuide(Item):
+    """„Verdacht – was tun?“ (content/verdacht.yaml): the steps and one checklist per role."""
+
+    title: Text = Field(description="Titel der Seite.")
+    intro: Markdown = Field(description="Einleitung.")
+    steps: list[Step] = Field(min_length=1, description="Die Schritte in ihrer Reihenfolge.")
+    roles: list[RoleChecklist] = Field(min_length=1, description="Eine Checkliste je Rolle.")
+    not_found: list[Markdown] = Field(default=[], description="Was gesucht, aber in keiner Quelle gefunden wurde.")
+
+    @model_validator(mode="after")
+    def _known_roles(self) -> SuspicionGuide:
+        roles = [r.id for r in self.roles]
+        for what, ids in (("roles", roles), ("steps", [s.id for s in self.steps])):
+            twice = sorted({i for i in ids if ids.count(i) > 1})
+            if twice:
+                raise ValueError(f"Die ID „{twice[0]}“ steht mehrfach in „{what}“")
+        for step in self.steps:
+            unknown = [r for r in step.roles if r not in roles]
+            if unknown:
+                raise ValueError(f"Schritt „{step.id}“ nennt die unbekannte Rolle „{unknown[0]}“; bekannt: {', '.join(roles)}")
+        return self
+
+    def steps_for(self, role: str | None) -> list[Step]:
+        """Steps for everyone, plus those for ``role``, in the file's order."""
+        return [s for s in self.steps if not s.roles or role in s.roles]

@@ -18,6 +18,7 @@ from .items import (
     Event,
     ExploitationForm,
     GlossaryTerm,
+    HelpInfo,
     Indicator,
     IndicatorCategory,
     Item,
@@ -30,6 +31,7 @@ from .items import (
     Seminar,
     Service,
     Source,
+    SuspicionGuide,
     Video,
 )
 
@@ -105,6 +107,10 @@ KINDS: dict[str, Kind] = {k.name: k for k in [
          index=("timeline.md.j2", "Chronik 2017–2025")),
     Kind("video", Video, "video", "Erklärvideo", None, single=True, body=("description",), description="description"),
     Kind("seminar", Seminar, "seminare", "Seminar", lambda s: (str(s.date), s.title), body=("description",)),
+    # What a reader with a suspicion acts on; their pages are listed in render/pages.py (_action_pages).
+    Kind("help", HelpInfo, "hilfe", "Hilfenummern", None, single=True, body=("intro",), description="intro"),
+    Kind("suspicion", SuspicionGuide, "verdacht", "Verdacht – was tun?", None, single=True, body=("intro",),
+         description="intro"),
 ]}
 # Indicators live inside category files but have pages of their own at /indikatoren/<id>/.
 INDICATOR = Kind("indicator", Indicator, "indikatoren", "Indikator", lambda i: (i.label, i.id), title="text", lead="text",

@@ -25,6 +25,7 @@ from ..options import OFFLINE_DOWNLOAD, SiteOptions
 from .diagram import process_diagram
 from .fields import field_reference
 from .handout import entries
+from .help_links import tel_links
 from .laender_map import laender_map, statuses
 from .links import Linker
 from .page_extras import Extras
@@ -108,7 +109,7 @@ def environment() -> jinja2.Environment:
     # autoescape makes macro output Markup; the escaping itself is ``finalize`` (Markdown-aware)
     env = new_environment("markdown", TEMPLATES, finalize=finalize)
     env.tests["contains"] = lambda seq, value: value in seq
-    env.filters.update(md=markdown_field, date=german_date, number=german_number, plain=plain, text=escape_text, tel=tel_link)
+    env.filters.update(md=markdown_field, date=german_date, number=german_number, plain=plain, text=escape_text, tel=tel_link, tel_links=tel_links)
     env.globals.update(
         PROVENANCE=PROVENANCE_LABELS, TRACKS=TRACK_LABELS, LEVELS=LEVEL_LABELS, NORM_LEVELS=NORM_LEVEL_LABELS,
         INSTRUMENTS=INSTRUMENT_LABELS, KINDS=ALL_KINDS, title_of=title_of, url_path=url_path, raw=Markup,
@@ -162,6 +163,40 @@ def _index_pages(content: Content) -> list[PageSpec]:
         o = origin.get(("video", video.id))
         pages.append(PageSpec("video/index.md", "video.md.j2", video.title, {"item": video}, plain(video.description),
                               o.file if o else None, o.line if o else None))
+    return pages + _action_pages(content)
+
+
+def _action_pages(content: Content) -> list[PageSpec]:
+    """What a reader with a suspicion acts on: help numbers, the steps and one checklist per role,
+    the page for young people (each only when its content file exists), and the Leichte Sprache
+    pages the header links to (always: they explain the site itself)."""
+    pages = [
+        PageSpec("leichte-sprache/index.md", "leichte_sprache.md.j2", "Leichte Sprache: Was steht auf dieser Website?",
+                 description="Diese Website in Leichter Sprache erklärt."),
+        PageSpec("leichte-sprache/navigation.md", "leichte_sprache_navigation.md.j2", "Leichte Sprache: So finden Sie sich zurecht",
+                 description="So benutzen Sie diese Website. In Leichter Sprache."),
+        PageSpec("leichte-sprache/barrierefreiheit.md", "leichte_sprache_barrierefreiheit.md.j2",
+                 "Leichte Sprache: Erklärung zur Barriere-Freiheit", description="Wie gut ist diese Website für alle nutzbar? In Leichter Sprache."),
+    ]
+    help_info, guide = content.single("help"), content.single("suspicion")
+    if help_info:
+        o = content.origins.get(("help", help_info.id))
+        where = (o.file, o.line) if o else (None, None)
+        pages.append(PageSpec("hilfe/index.md", "help.md.j2", help_info.title, {"item": help_info},
+                              plain(help_info.intro), *where))
+        if help_info.young_people:
+            pages.append(PageSpec("jugendliche/index.md", "young_people.md.j2", "Bist du in Gefahr?",
+                                  {"item": help_info, "young": help_info.young_people},
+                                  "Hilfe für Kinder und Jugendliche: kostenlos und anonym reden.", *where))
+    if guide:
+        o = content.origins.get(("suspicion", guide.id))
+        where = (o.file, o.line) if o else (None, None)
+        pages.append(PageSpec("verdacht/index.md", "suspicion.md.j2", guide.title, {"item": guide},
+                              plain(guide.intro), *where))
+        for role in guide.roles:
+            pages.append(PageSpec(f"verdacht/{role.id}.md", "suspicion_role.md.j2", f"{guide.title} {role.title}",
+                                  {"item": guide, "role": role}, f"Checkliste für {role.audience}", *where,
+                                  hide=["navigation", "toc"]))
     return pages
 
 
