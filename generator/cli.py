@@ -13,6 +13,7 @@ from pathlib import Path
 from . import report
 from .check import published
 from .check.advice import advise
+from .check.launch import placeholder_problems
 from .check.validate import load_located
 from .confine import refuse
 from .content_links import SitePages, check_links
@@ -20,7 +21,6 @@ from .editor.scaffold import ScaffoldError, create
 from .editor.schemas import write_schemas
 from .extras.files import current_urls
 from .generate import generate
-from .check.launch import placeholder_problems
 from .mkdocs import engine
 from .mkdocs.engine import BuildError, build_site
 from .model.kinds import ALL_KINDS
