@@ -14,12 +14,12 @@ from pathlib import Path
 from . import report
 from .check import published
 from .check.advice import advise
+from .check.launch import placeholder_problems
 from .check.validate import load_content
 from .editor.scaffold import ScaffoldError, create
 from .editor.schemas import write_schemas
 from .extras.files import current_urls
 from .generate import generate
-from .check.launch import placeholder_problems
 from .mkdocs import engine
 from .mkdocs.engine import BuildError, build_site
 from .model.kinds import ALL_KINDS

@@ -28,7 +28,7 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-REFERENCE = "7d0386d0c4920ab08d7805a91a525af7340a29ac"  # last commit before the issue-14 restructuring
+REFERENCE = "b304ad5194284927c8d0ff52fb3d0d49cff4e53f"  # issue 11 (Länder contacts, launch checks) merged with issue 14
 SITE_URL = "https://bkk.example.org/"
 OUTPUTS = ("generated", "generated-url", "site", "offline")
 

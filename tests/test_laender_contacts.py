@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE, ROOT, bkk, make_project
 
-from generator.render.phone import tel_href
 from generator.check.validate import load_content
+from generator.render.phone import tel_href
 
 TEL = re.compile(r'<a [^>]*href="tel:([^"]+)"[^>]*>(.*?)</a>', re.S)
 # what reads as a phone number: a German number with area code, or a 116 short number

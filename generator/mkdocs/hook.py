@@ -15,9 +15,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from generator.check.launch import is_placeholder, site_url_of
 from generator.extras.qr import Codes
 from generator.generate import generate
-from generator.check.launch import is_placeholder, site_url_of
 from generator.mkdocs import engine, preview
 from generator.mkdocs.edit_links import edit_and_view
 from generator.mkdocs.settings import read_settings, report_address
