@@ -28,7 +28,7 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-REFERENCE = "7d0386d0c4920ab08d7805a91a525af7340a29ac"  # last commit before the issue-14 restructuring
+REFERENCE = "47de1d99b4f1186385fe55bdc6681612f63e2b76"  # issue 13 (search) changes the output: index, keywords line, QR block
 SITE_URL = "https://bkk.example.org/"
 OUTPUTS = ("generated", "generated-url", "site", "offline")
 
