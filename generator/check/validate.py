@@ -21,6 +21,7 @@ from ..model.items import iter_refs
 from ..model.kinds import ALL_KINDS, KINDS, SEARCH_SYNONYMS, Kind, children
 from ..problems import ContentError, Mark, Problem, did_you_mean, display_path
 from .messages import german_problems
+from .synonyms import load_synonyms
 
 
 @dataclass
@@ -133,6 +134,10 @@ def load_content(root: Path) -> Content:
         raise ContentError([Problem(Mark(str(root)), "Der Inhaltsordner existiert nicht.",
                                     "Geben Sie mit --content den Ordner mit den YAML-Dateien an.")])
     problems: list[Problem] = _stray_files(root)
+    try:
+        load_synonyms(root)  # content/suche.yaml, the search's synonyms
+    except ContentError as exc:
+        problems += exc.problems
     loaded: list[_Loaded] = []
     broken: set[tuple[str, str]] = set()  # items whose file failed: references to them are not errors too
     for kind, path in content_files(root):
