@@ -22,6 +22,7 @@ from ..model.items import iter_refs
 from ..model.kinds import ALL_KINDS, KINDS, SEARCH_SYNONYMS, Kind, children
 from ..problems import ContentError, Mark, Problem, did_you_mean, display_path
 from .messages import german_problems
+from .synonyms import load_synonyms
 
 
 @dataclass
@@ -165,6 +166,10 @@ def load_located(root: Path) -> tuple[Content, list[Located]]:
                                     "Geben Sie mit --content den Ordner mit den YAML-Dateien an.")])
     refuse(path_problems(root))  # a linked content folder: read nothing at all
     problems: list[Problem] = folder_problems(root) + _stray_files(root)
+    try:
+        load_synonyms(root)  # content/suche.yaml, the search's synonyms
+    except ContentError as exc:
+        problems += exc.problems
     loaded: list[_Loaded] = []
     broken: set[tuple[str, str]] = _linked_ids(root)  # items whose file failed: references to them are not errors too
     for kind, path in content_files(root):

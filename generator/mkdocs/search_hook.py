@@ -15,11 +15,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from generator.check.synonyms import load_synonyms
 from generator.mkdocs import engine
 from generator.problems import ContentError
 from generator.search.german import German
 from generator.search.index import rewrite
-from generator.search.synonyms import load_synonyms
 from generator.search.table import FILE, script, terms
 
 CACHE = ".cache/bkk-site/search-words.json"

@@ -117,7 +117,7 @@ INDICATOR = Kind("indicator", Indicator, "indikatoren", "Indikator", lambda i: (
                  body=("detail",), description="text", parent="indicator_category", parent_field="indicators", counted=True,
                  index=("indicator_index.md.j2", "Indikatoren"))
 ALL_KINDS: dict[str, Kind] = {**KINDS, "indicator": INDICATOR}
-# A file in content/ that is not a kind: the search's reviewed synonyms (checked by generator/search/synonyms.py).
+# A file in content/ that is not a kind: the search's reviewed synonyms (checked by generator/check/synonyms.py).
 SEARCH_SYNONYMS = "suche.yaml"
 # The kind whose pages a folder holds (a folder's anchor kind does not own it).
 KIND_BY_FOLDER = {k.folder: k for k in ALL_KINDS.values() if k.anchors_on is None}

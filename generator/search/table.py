@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from ..check.synonyms import Synonyms
 from .index import Vocabulary
-from .synonyms import Synonyms
 
 GLOBAL = "__bkkSearch"
 FILE = "search/bkk-terms.js"

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
+from generator.check.synonyms import load_synonyms
+from generator.check.validate import load_content
 from generator.problems import ContentError
 from generator.search.german import German
 from generator.search.index import TEXT_FIELD, TITLE_FIELD, rewrite
-from generator.search.synonyms import load_synonyms
 from generator.search.table import script, terms
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,3 +113,12 @@ def test_a_word_in_two_groups_is_refused(tmp_path: Path):
                                          encoding="utf-8")
     with pytest.raises(ContentError, match="schon in Gruppe 1"):
         load_synonyms(tmp_path)
+
+
+def test_bkk_site_check_reports_a_bad_synonym_file(tmp_path: Path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "content", content)
+    (content / "suche.yaml").write_text("groups:\n  - words: [Polizei]\n", encoding="utf-8")
+    with pytest.raises(ContentError) as err:
+        load_content(content)
+    assert re.search(r"suche\.yaml:2:\d+: error:", str(err.value)), str(err.value)

@@ -2,7 +2,8 @@
 and one-way leads from a word people type to the words the site uses.
 
 A wrong synonym is worse than none: it sends a reader in distress to the wrong page. So the
-file is short, written by hand, and every entry says why (``note``).
+file is short, written by hand, and every entry says why (``note``). Checked with the rest of the
+content (``bkk-site check``, every build and preview); used by generator/search.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, ValidationError
 
-from ..check.messages import german_problems
 from ..load import load_file
 from ..model.items import Model, Text
 from ..model.kinds import SEARCH_SYNONYMS
-from ..problems import ContentError, Mark, Problem
+from ..problems import ContentError, Mark, Problem, display_path
+from .messages import german_problems
 
 FILE = SEARCH_SYNONYMS  # in content/, declared beside the kinds so that the check does not call it stray
 Word = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=60, pattern=r"^[^\W\d_][\w§.-]*$")]
@@ -61,7 +62,7 @@ def load_synonyms(content: Path) -> Synonyms:
     path = content / FILE
     if not path.is_file():
         return Synonyms()
-    shown = f"content/{FILE}" if content.name == "content" else str(path)
+    shown = display_path(path)
     doc = load_file(path, shown)
     if not isinstance(doc.data, dict):
         raise ContentError([Problem(doc.mark(()), "Die Synonymdatei ist leer oder keine Zuordnung.",
