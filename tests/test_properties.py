@@ -58,7 +58,8 @@ class _Html(HTMLParser):
 
 
 # Text without characters YAML cannot hold; anything else goes.
-FIELD_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=120).filter(lambda s: s.strip())
+# valid text: controls, format characters and line separators are refused by the one-line fields (tests/test_one_line_fields.py)
+FIELD_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp")), min_size=1, max_size=120).filter(lambda s: s.strip())
 HOSTILE_TEXT = st.one_of(FIELD_TEXT, st.sampled_from([
     "<script>alert(1)</script>", "[x](javascript:alert(1))", "{: onclick=alert(1) }", "*[E]: x", "<img src=x onerror=alert(1)>",
     "jav&#x61;script:alert(1)", "`code` **fett** _kursiv_ # Titel", "<!-- x -->", "\\<script>", "&lt;script&gt;", "a | b | c",
