@@ -28,7 +28,7 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-REFERENCE = "7cf5d680315be2d051d3f7dbf664b68c120df694"  # wt-law before merging the restructuring: issue 12's template and advice changes on the old layout
+REFERENCE = "f9d2a41f99905a52cca381d364dd227cea54555f"  # all of issues 11–15 merged: the output changed on purpose (new pages, contacts, law, search, header)
 SITE_URL = "https://bkk.example.org/"
 OUTPUTS = ("generated", "generated-url", "site", "offline")
 
