@@ -69,3 +69,15 @@ def built_site(tmp_path_factory) -> Path:
     done = bkk("build", cwd=root)
     assert done.returncode == 0, done.stdout + done.stderr
     return root / "site"
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory) -> Path:
+    """The shipped ``content/`` built once by ``bkk-site build``, shared read-only by the tests that read it."""
+    tmp = tmp_path_factory.mktemp("shipped")
+    listing = tmp / "published-urls.txt"  # a build may add addresses: never touch the real list
+    shutil.copyfile(ROOT / "content" / "published-urls.txt", listing)
+    done = bkk("build", "--content", str(ROOT / "content"), "--site-dir", str(tmp / "site"), "--published", str(listing),
+               cwd=ROOT, timeout=600)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    return tmp / "site"

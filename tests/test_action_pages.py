@@ -14,7 +14,6 @@ from urllib.parse import urljoin
 import pytest
 
 from generator.check.validate import load_content
-from generator.cli import main
 from generator.model.items import PROVENANCE_LABELS
 from generator.problems import ContentError
 from generator.render.pages import german_date
@@ -30,11 +29,8 @@ def model():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("action")
-    code = main(["build", "--content", str(CONTENT), "--site-dir", str(tmp / "site"), "--published", str(tmp / "published.txt")])
-    assert code == 0
-    return tmp / "site"
+def site(shipped_site) -> Path:
+    return shipped_site
 
 
 class _Page(HTMLParser):
