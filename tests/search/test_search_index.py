@@ -95,7 +95,7 @@ def test_browser_table_maps_forms_and_synonyms(german: German, tmp_path: Path):
 def test_shipped_synonym_file_is_valid():
     synonyms = load_synonyms(ROOT / "content")
     expanded = synonyms.expansions()
-    assert "polizei" in expanded["police"] and "indikatoren" in expanded["checkliste"]
+    assert "polizei" in expanded["police"] and "verdacht" in expanded["checkliste"]
     assert "notfall" in expanded
 
 
