@@ -8,6 +8,7 @@ from typing import Any
 
 from .items import iter_refs
 from .kinds import ALL_KINDS, children, listing_order
+from .translations import DEFAULT_LANGUAGE, in_language, is_translated
 
 Key = tuple[str, str]  # (kind name, id)
 
@@ -28,6 +29,8 @@ class Content:
     origins: dict[Key, Origin] = field(default_factory=dict)
     backlinks: dict[Key, list[Key]] = field(default_factory=dict)
     category_of: dict[str, str] = field(default_factory=dict)  # child item id → the id of the item holding it
+    language: str = DEFAULT_LANGUAGE  # the edition the items' texts are in
+    untranslated: frozenset[Key] = frozenset()  # items whose text ``language`` lacks (their pages say so)
     _cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -48,6 +51,18 @@ class Content:
                         content.category_of[item.id] = holder.id
         content.backlinks = content._backlinks()
         return content
+
+    def in_language(self, lang: str) -> Content:
+        """The same items, ids and references, with the texts of edition ``lang`` where it has them."""
+        if lang == self.language:
+            return self
+        by_kind = {kind: {i: in_language(item, lang) for i, item in items.items()} for kind, items in self.by_kind.items()}
+        untranslated = set()
+        for kind, item in self.all_items():
+            skip = tuple(child.parent_field for child in children(kind) if child.parent_field)
+            if not is_translated(item, lang, skip):
+                untranslated.add((kind, item.id))
+        return Content(by_kind, self.origins, self.backlinks, self.category_of, lang, frozenset(untranslated))
 
     def items(self, kind: str) -> dict[str, Any]:
         """Items of a kind by its name (the names in ``kinds.ALL_KINDS``)."""
