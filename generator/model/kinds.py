@@ -9,7 +9,7 @@ tests a kind by name, so a new kind is one model class, one row and one template
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .items import (
@@ -70,6 +70,7 @@ class Kind:
     index: tuple[str, str] | None = None  # (template, title) of the page at /<folder>/ that lists the kind
     data_stem: str | None = None  # file name of the open-data export, when not the folder
     counted: bool = False  # part of the "n Einträge geprüft" total of ``bkk-site check``
+    sections: dict[str, str] = field(default_factory=dict)  # the folder's name in each other edition's URLs
 
     @property
     def data_name(self) -> str:
@@ -79,43 +80,43 @@ class Kind:
 
 KINDS: dict[str, Kind] = {k.name: k for k in [
     Kind("source", Source, "quellen", "Quelle", lambda s: s.title.casefold(), own_pages=False,
-         index=("sources.md.j2", "Quellen")),
-    Kind("document", BkkDocument, "bkk", "Dokument", None, single=True, body=("summary",), description="summary"),
+         index=("sources.md.j2", "Quellen"), sections={"en": "sources"}),
+    Kind("document", BkkDocument, "bkk", "Dokument", None, single=True, body=("summary",), description="summary", sections={"en": "bkk"}),
     Kind("phase", Phase, "phasen", "Phase", by_order, body=("summary", "body"), description="summary", counted=True,
-         index=("phase_index.md.j2", "Ablauf des Schutzprozesses")),
+         index=("phase_index.md.j2", "Ablauf des Schutzprozesses"), sections={"en": "phases"}),
     Kind("actor", Actor, "akteure", "Akteur", by_order, body=("role", "summary"), description="summary", counted=True,
-         index=("actor_index.md.j2", "Akteure")),
+         index=("actor_index.md.j2", "Akteure"), sections={"en": "actors"}),
     Kind("recommendation", Recommendation, "empfehlungen", "Empfehlung", lambda r: (r.label, r.title), body=("text",),
-         description="text", counted=True, index=("recommendation_index.md.j2", "Empfehlungen")),
+         description="text", counted=True, index=("recommendation_index.md.j2", "Empfehlungen"), sections={"en": "recommendations"}),
     Kind("indicator_category", IndicatorCategory, "indikatoren", "Indikatorenkategorie", by_order, own_pages=False,
-         body=("summary",), description="summary", anchors_on="indikatoren/index.md", data_stem="indikatorkategorien"),
+         body=("summary",), description="summary", anchors_on="indikatoren/index.md", data_stem="indikatorkategorien", sections={"en": "indicators"}),
     Kind("exploitation_form", ExploitationForm, "ausbeutungsformen", "Ausbeutungsform", by_order, body=("summary", "body"),
-         description="summary", index=("exploitation_form_index.md.j2", "Ausbeutungsformen")),
+         description="summary", index=("exploitation_form_index.md.j2", "Ausbeutungsformen"), sections={"en": "forms-of-exploitation"}),
     Kind("legal_norm", LegalNorm, "recht", "Rechtsnorm", by_norm_level, title_prefix="citation", body=("summary",),
-         description="summary", counted=True, index=("legal_norm_index.md.j2", "Rechtsgrundlagen")),
+         description="summary", counted=True, index=("legal_norm_index.md.j2", "Rechtsgrundlagen"), sections={"en": "law"}),
     Kind("glossary", GlossaryTerm, "glossar", "Glossarbegriff", lambda t: t.term.casefold(), own_pages=False,
-         title="term", body=("definition",), counted=True, index=("glossary.md.j2", "Glossar")),
+         title="term", body=("definition",), counted=True, index=("glossary.md.j2", "Glossar"), sections={"en": "glossary"}),
     Kind("land", Land, "laender", "Land", lambda land: land.name, title="name", body=("summary",), description="summary",
-         counted=True, index=("land_index.md.j2", "Länder")),
+         counted=True, index=("land_index.md.j2", "Länder"), sections={"en": "states"}),
     Kind("network", Network, "netzwerke", "Netzwerk", lambda n: n.name, title="name", body=("description",),
-         index=("network_index.md.j2", "Regionale Netzwerke")),
+         index=("network_index.md.j2", "Regionale Netzwerke"), sections={"en": "networks"}),
     Kind("service", Service, "beratungsstellen", "Beratungsstelle", lambda s: s.name, title="name", body=("description",),
-         index=("service_index.md.j2", "Beratungsstellen")),
+         index=("service_index.md.j2", "Beratungsstellen"), sections={"en": "counselling-services"}),
     Kind("key_figure", KeyFigure, "kennzahlen", "Kennzahl", by_order, own_pages=False, body=("description",),
-         index=("key_figures.md.j2", "Kennzahlen")),
+         index=("key_figures.md.j2", "Kennzahlen"), sections={"en": "key-figures"}),
     Kind("event", Event, "chronik", "Ereignis", lambda e: (e.date, e.id), own_pages=False, body=("description",),
-         index=("timeline.md.j2", "Chronik 2017–2025")),
-    Kind("video", Video, "video", "Erklärvideo", None, single=True, body=("description",), description="description"),
-    Kind("seminar", Seminar, "seminare", "Seminar", lambda s: (str(s.date), s.title), body=("description",)),
+         index=("timeline.md.j2", "Chronik 2017–2025"), sections={"en": "timeline"}),
+    Kind("video", Video, "video", "Erklärvideo", None, single=True, body=("description",), description="description", sections={"en": "video"}),
+    Kind("seminar", Seminar, "seminare", "Seminar", lambda s: (str(s.date), s.title), body=("description",), sections={"en": "seminars"}),
     # What a reader with a suspicion acts on; their pages are listed in render/pages.py (_action_pages).
-    Kind("help", HelpInfo, "hilfe", "Hilfenummern", None, single=True, body=("intro",), description="intro"),
+    Kind("help", HelpInfo, "hilfe", "Hilfenummern", None, single=True, body=("intro",), description="intro", sections={"en": "help"}),
     Kind("suspicion", SuspicionGuide, "verdacht", "Verdacht – was tun?", None, single=True, body=("intro",),
-         description="intro"),
+         description="intro", sections={"en": "suspicion"}),
 ]}
 # Indicators live inside category files but have pages of their own at /indikatoren/<id>/.
 INDICATOR = Kind("indicator", Indicator, "indikatoren", "Indikator", lambda i: (i.label, i.id), title="text", lead="text",
                  body=("detail",), description="text", parent="indicator_category", parent_field="indicators", counted=True,
-                 index=("indicator_index.md.j2", "Indikatoren"))
+                 index=("indicator_index.md.j2", "Indikatoren"), sections={"en": "indicators"})
 ALL_KINDS: dict[str, Kind] = {**KINDS, "indicator": INDICATOR}
 # A file in content/ that is not a kind: the search's reviewed synonyms (checked by generator/check/synonyms.py).
 SEARCH_SYNONYMS = "suche.yaml"

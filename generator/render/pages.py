@@ -21,21 +21,20 @@ from ..model.content import Content
 from ..model.items import INSTRUMENT_LABELS, LEVEL_LABELS, NORM_LEVEL_LABELS, PROVENANCE_LABELS, TRACK_LABELS
 from ..model.kinds import ALL_KINDS, KIND_BY_FOLDER, title_of
 from ..model.paths import md_url, own_page_kinds, page_path, qr_path, short_url, url_path
+from ..model.translations import DEFAULT_LANGUAGE, LANGUAGES
 from ..options import OFFLINE_DOWNLOAD, SiteOptions
 from .diagram import process_diagram
 from .fields import field_reference
 from .handout import entries
 from .help_links import tel_links
 from .laender_map import laender_map, statuses
+from .language import Language
 from .links import Linker
 from .page_extras import Extras
 from .phone import tel_link
 from .reads import Read, Tracked, affected, changes
 from .templates import TEMPLATES, new_environment
 from .text import escape_text, finalize, markdown_field, plain
-
-MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-          "November", "Dezember"]
 
 
 @dataclass
@@ -77,23 +76,11 @@ def permalink(item: Any, md_path: str, options: SiteOptions) -> tuple[str, str |
 
 def german_date(value: Any) -> str:
     """2018-10-18 → 18. Oktober 2018; 2018-06 → Juni 2018; 2019 → 2019."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        value = value.isoformat()
-    parts = str(value).split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])}. {month} {parts[0]}"
+    return Language().date(value)
 
 
 def german_number(value: int | float) -> str:
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
-    return f"{int(value):,}".replace(",", ".")
+    return Language().number(value)
 
 
 # The national help numbers (a hand-written page); Land and service pages point there when no local contact is known.
@@ -102,14 +89,16 @@ HELP_PAGE = "hilfe/index.md"
 SERVICESTELLE_OVERVIEW = "https://www.servicestelle-gegen-zwangsarbeit.de/aktuelles/richtige-ansprechpersonen-bundesland/"
 
 
-@functools.lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
-    """One environment per process: templates compile once (the live preview renders on every save);
-    the loader still notices edited template files (``auto_reload``)."""
+@functools.lru_cache(maxsize=len(LANGUAGES))
+def environment(lang: str = DEFAULT_LANGUAGE) -> jinja2.Environment:
+    """One environment per edition and process: templates compile once (the live preview renders on
+    every save); the loader still notices edited template files (``auto_reload``)."""
     # autoescape makes macro output Markup; the escaping itself is ``finalize`` (Markdown-aware)
-    env = new_environment("markdown", TEMPLATES, finalize=finalize)
+    env = new_environment("markdown", TEMPLATES, lang, finalize=finalize)
+    language = env.globals["LANG"]
     env.tests["contains"] = lambda seq, value: value in seq
-    env.filters.update(md=markdown_field, date=german_date, number=german_number, plain=plain, text=escape_text, tel=tel_link, tel_links=tel_links)
+    env.filters.update(md=markdown_field, date=language.date, number=language.number, plain=plain, text=escape_text, tel=tel_link,
+                       tel_links=tel_links)
     env.globals.update(
         PROVENANCE=PROVENANCE_LABELS, TRACKS=TRACK_LABELS, LEVELS=LEVEL_LABELS, NORM_LEVELS=NORM_LEVEL_LABELS,
         INSTRUMENTS=INSTRUMENT_LABELS, KINDS=ALL_KINDS, title_of=title_of, url_path=url_path, raw=Markup,

@@ -12,20 +12,21 @@ from functools import lru_cache
 import jinja2
 from markupsafe import Markup
 
+from ..model.translations import DEFAULT_LANGUAGE
 from .templates import new_environment
 
 
-@lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
-    return new_environment("svg")
+@lru_cache(maxsize=4)
+def environment(lang: str = DEFAULT_LANGUAGE) -> jinja2.Environment:
+    return new_environment("svg", lang=lang)
 
 
 _BLANK = re.compile(r"\n\s*\n")
 
 
-def render(template: str, **context: object) -> Markup:
-    """Render an SVG/HTML template into one raw-HTML block for Markdown."""
-    text = environment().get_template(template).render(**context)
+def render(template: str, lang: str = DEFAULT_LANGUAGE, **context: object) -> Markup:
+    """Render an SVG/HTML template of one edition into one raw-HTML block for Markdown."""
+    text = environment(lang).get_template(template).render(**context)
     return Markup(_BLANK.sub("\n", text).strip())
 
 
