@@ -14,8 +14,10 @@ from pathlib import Path
 
 from ..load import Document, load_file
 from ..model.content import Content
-from ..model.kinds import ALL_KINDS, Kind
+from ..model.items import LANGUAGE_NAMES, TRANSLATIONS
+from ..model.kinds import ALL_KINDS, Kind, children
 from ..model.paths import page_path
+from ..model.translations import missing
 from ..problems import ContentError, Mark, Problem, display_path
 from .validate import content_files
 
@@ -150,6 +152,27 @@ def missing_keywords(content: Content) -> list[Problem]:
     return problems
 
 
+def untranslated(content: Content) -> list[Problem]:
+    """Items whose ``en:`` block lacks a text the German has: their English page says „not yet
+    translated“ and links to the German one, so this is advice, never an error."""
+    problems = []
+    for kind, item in content.all_items():
+        if getattr(item, "status", "active") != "active":
+            continue
+        skip = tuple(child.parent_field for child in children(kind) if child.parent_field)
+        for lang in TRANSLATIONS:
+            gaps = sorted({".".join(str(p) for p in path) for path in missing(item, lang, skip)})
+            if not gaps:
+                continue
+            shown = ", ".join(gaps[:6]) + (f" und {len(gaps) - 6} weitere" if len(gaps) > 6 else "")
+            problems.append(Problem(
+                _mark(content, kind, item.id, lang if getattr(item, lang) is not None else None),
+                f"„{item.id}“ ist noch nicht vollständig übersetzt ({LANGUAGE_NAMES[lang]}; es fehlt: {shown}).",
+                f"Ergänzen Sie im Block „{lang}:“ dieselben Felder in der Übersetzung; bis dahin zeigt die "
+                f"{LANGUAGE_NAMES[lang].lower()}e Seite „noch nicht übersetzt“ und verweist auf die deutsche.", "warning"))
+    return problems
+
+
 def _overview(path: str) -> bool:
     """Index pages and the 'nach-…' lists show every item of a kind; they do not count as a link."""
     name = posixpath.basename(path)
@@ -239,6 +262,6 @@ def advise(content: Content, content_dir: Path, pages: dict[str, str], today: dt
     found = (stale_reviews(content, today) + stale_contacts(content, today) + stale_help_numbers(content, today)
              + sources_without_access_date(content)
              + stale_sources(content, today) + missing_keywords(content)
-             + unlinked_items(content, pages) + schema_lines(content_dir) + placeholders(content_dir))
+             + unlinked_items(content, pages) + untranslated(content) + schema_lines(content_dir) + placeholders(content_dir))
     return sorted(found)
 

@@ -15,10 +15,11 @@ import typing
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, create_model, model_validator
 
+M = TypeVar("M", bound=BaseModel)
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 RESERVED_IDS = {"index", "nach-akteur", "nach-phase", "nach-kategorie", "nach-ausbeutungsform", "uebersicht"}
 # Names Windows cannot use as file names: an editor on Windows could not check out the page.
@@ -154,6 +155,55 @@ Markdown = Annotated[
 ]
 
 
+@dataclass(frozen=True)
+class Translated:
+    """Marks a field that other editions give in their own words, in the item's ``en:`` block."""
+
+
+TRANSLATED = Translated()
+# What a reader reads, and so what the English edition translates: one line, or Markdown.
+Words = Annotated[Text, TRANSLATED]
+Prose = Annotated[Markdown, TRANSLATED]
+# The editions besides German (the default at /): each is a block of that name inside an item.
+TRANSLATIONS = ("en",)
+LANGUAGE_NAMES = {"en": "Englisch"}
+
+
+def is_translated(annotation: Any, metadata: list | tuple = ()) -> bool:
+    """Whether a field (its annotation, and the metadata pydantic moved out of it) is ``Words`` or ``Prose``."""
+    if TRANSLATED in metadata:
+        return True
+    if typing.get_origin(annotation) is Annotated and TRANSLATED in annotation.__metadata__:
+        return True
+    return any(is_translated(arg) for arg in typing.get_args(annotation))
+
+
+def translated_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(name for name, info in model.model_fields.items() if is_translated(info.annotation, info.metadata))
+
+
+def translatable(cls: type[M]) -> type[M]:
+    """The model with one optional block per edition (``en:``) that holds its translated fields.
+
+    Ids, references, sources and provenance stay single: the block holds only ``Words`` and
+    ``Prose`` fields, each optional, so an editor translates field by field; what is missing is
+    listed by ``bkk-site check``, never filled in from German.
+    """
+    fields: dict[str, Any] = {}
+    for name in translated_fields(cls):
+        info = cls.model_fields[name]
+        annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+        fields[name] = (annotation | None,
+                        Field(default=None, description=f"{info.description or name} (übersetzt)"))
+    blocks: dict[str, Any] = {}
+    for lang in TRANSLATIONS:
+        block = create_model(f"{cls.__name__}_{lang}", __base__=Model, __doc__=f"{cls.__name__}: {LANGUAGE_NAMES[lang]}e Fassung.",
+                             **fields)
+        blocks[lang] = (block | None, Field(default=None, description=f"{LANGUAGE_NAMES[lang]}e Fassung der Textfelder "
+                                                                       f"({', '.join(fields)}); Kennungen und Quellen bleiben oben."))
+    return create_model(cls.__name__, __base__=cls, __module__=cls.__module__, __doc__=cls.__doc__, **blocks)
+
+
 _URL_CHARS = re.compile(r"^https?://[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%\u00a1-\U0010ffff-]+$", re.I)
 
 
@@ -221,11 +271,12 @@ class Item(Model):
     status: Literal["active", "withdrawn"] = Field(
         default="active", description="withdrawn: zurückgezogen; die Seite bleibt als Hinweis bestehen.")
     replaced_by: Slug | None = Field(default=None, description="Bei withdrawn: ID des Nachfolge-Eintrags derselben Art.")
-    keywords: list[Text] = Field(default=[], description="Suchwörter und Synonyme, die Leser eintippen könnten.")
+    keywords: list[Words] = Field(default=[], description="Suchwörter und Synonyme, die Leser eintippen könnten.")
     reviewed: dt.date | None = Field(default=None, description="Datum der letzten fachlichen Prüfung (JJJJ-MM-TT).")
-    note: Markdown | None = Field(default=None, description="Hinweis zur Herkunft oder Einordnung, sichtbar auf der Seite.")
+    note: Prose | None = Field(default=None, description="Hinweis zur Herkunft oder Einordnung, sichtbar auf der Seite.")
 
 
+@translatable
 class Source(Model):
     """An entry of the sources registry: every fact on the site points to one or more."""
 
@@ -237,35 +288,37 @@ class Source(Model):
     url: Url | None = Field(default=None, description="Adresse der Quelle.")
     accessed: dt.date | None = Field(default=None, description="Abrufdatum der Adresse (JJJJ-MM-TT).")
     provenance: Provenance = Field(description="Art der Quelle: bkk, law, related oder unverified.")
-    note: Markdown | None = Field(default=None, description="Anmerkung zur Quelle, z. B. welcher Abschnitt gemeint ist.")
+    note: Prose | None = Field(default=None, description="Anmerkung zur Quelle, z. B. welcher Abschnitt gemeint ist.")
 
 
+@translatable
 class Edition(Model):
-    language: Text = Field(description="Sprache der Ausgabe, z. B. „Englisch“.")
+    language: Words = Field(description="Sprache der Ausgabe, z. B. „Englisch“.")
     title: Text = Field(description="Titel der Ausgabe.")
     date: PartialDate | None = Field(default=None, description="Erscheinungsdatum der Ausgabe.")
-    note: Markdown | None = Field(default=None, description="Anmerkung zur Ausgabe.")
+    note: Prose | None = Field(default=None, description="Anmerkung zur Ausgabe.")
     sources: list[SourceRef] = Field(description="IDs der Quellen, die diese Ausgabe belegen.", min_length=1)
 
 
+@translatable
 class BkkDocument(Item):
     """The Bundeskooperationskonzept itself (content/bkk.yaml)."""
 
-    title: Text = Field(description="Vollständiger Titel.")
-    short_title: Text = Field(description="Kurzname, z. B. „Bundeskooperationskonzept (BKK)“.")
+    title: Words = Field(description="Vollständiger Titel.")
+    short_title: Words = Field(description="Kurzname, z. B. „Bundeskooperationskonzept (BKK)“.")
     title_variants: list[Text] = Field(default=[], description="Andere Schreibweisen des Titels, die in Quellen vorkommen.")
-    commissioned_by: Text = Field(description="Auftraggeber, z. B. das Bundesministerium.")
+    commissioned_by: Words = Field(description="Auftraggeber, z. B. das Bundesministerium.")
     authors: list[Text] = Field(description="Wer das Konzept erarbeitet hat.", min_length=1)
     partners: list[Text] = Field(default=[], description="Beteiligte Partner.")
     pages: int | None = Field(description="Seitenzahl des Dokuments.", default=None, ge=1)
-    published: Markdown = Field(description="Was die Quellen zur Veröffentlichung sagen (auch Widersprüche).")
+    published: Prose = Field(description="Was die Quellen zur Veröffentlichung sagen (auch Widersprüche).")
     presented: dt.date | None = Field(default=None, description="Datum der öffentlichen Vorstellung.")
     editions: list[Edition] = Field(default=[], description="Weitere Ausgaben, z. B. Übersetzungen.")
-    summary: Markdown = Field(description="Zusammenfassung des Konzepts in eigenen Worten.")
-    topics: list[Text] = Field(default=[], description="Themen, die das Konzept behandelt.")
-    goals: list[Text] = Field(default=[], description="Ziele des Konzepts.")
-    target_groups: list[Text] = Field(default=[], description="Zielgruppen, an die sich das Konzept richtet.")
-    legal_status: Markdown = Field(description="Rechtliche Verbindlichkeit des Konzepts.")
+    summary: Prose = Field(description="Zusammenfassung des Konzepts in eigenen Worten.")
+    topics: list[Words] = Field(default=[], description="Themen, die das Konzept behandelt.")
+    goals: list[Words] = Field(default=[], description="Ziele des Konzepts.")
+    target_groups: list[Words] = Field(default=[], description="Zielgruppen, an die sich das Konzept richtet.")
+    legal_status: Prose = Field(description="Rechtliche Verbindlichkeit des Konzepts.")
 
 
 Track = Literal["main", "criminal_proceedings", "residence_law"]
@@ -273,14 +326,15 @@ TRACK_LABELS = {"main": "Schutzverlauf", "criminal_proceedings": "Strafverfahren
                 "residence_law": "Aufenthaltsrecht (parallel)"}
 
 
+@translatable
 class Phase(Item):
     """A step of the protection process, or a parallel track beside it."""
 
-    title: Text = Field(description="Name der Phase, z. B. „Identifizierung“.")
+    title: Words = Field(description="Name der Phase, z. B. „Identifizierung“.")
     order: int = Field(ge=0, le=999, description="Reihenfolge im Ablauf (aufsteigend).")
     track: Track = Field(default="main", description="main, criminal_proceedings oder residence_law.")
-    summary: Text = Field(description="Ein Satz, worum es in dieser Phase geht.")
-    body: Markdown | None = Field(default=None, description="Ausführliche Beschreibung der Phase.")
+    summary: Words = Field(description="Ein Satz, worum es in dieser Phase geht.")
+    body: Prose | None = Field(default=None, description="Ausführliche Beschreibung der Phase.")
     legal_norms: list[LegalNormRef] = Field(
         default=[], description="IDs der Rechtsnormen (Ordner content/recht), die in dieser Phase gelten.")
 
@@ -290,16 +344,17 @@ LEVEL_LABELS = {"federal": "Bund", "state": "Land", "local": "Kommune", "justice
                 "ngo": "Zivilgesellschaft", "profession": "Berufsgruppe"}
 
 
+@translatable
 class Actor(Item):
     """An authority, service or profession that takes part in protecting a child."""
 
-    title: Text = Field(description="Name der Stelle oder Berufsgruppe, z. B. „Jugendamt“.")
-    short: Text | None = Field(default=None, description="Abkürzung, z. B. „FBS“.")
+    title: Words = Field(description="Name der Stelle oder Berufsgruppe, z. B. „Jugendamt“.")
+    short: Words | None = Field(default=None, description="Abkürzung, z. B. „FBS“.")
     level: ActorLevel = Field(
         description="Ebene: federal (Bund), state (Land), local (Kommune), justice (Justiz), ngo (Zivilgesellschaft), profession (Berufsgruppe).")
-    summary: Text = Field(description="Ein Satz zur Rolle.")
-    role: Markdown = Field(description="Rolle und Aufgaben, mit Quellen belegt.")
-    role_prompt: Text | None = Field(default=None, description="Einstieg auf der Startseite, z. B. „Ich arbeite im Jugendamt“.")
+    summary: Words = Field(description="Ein Satz zur Rolle.")
+    role: Prose = Field(description="Rolle und Aufgaben, mit Quellen belegt.")
+    role_prompt: Words | None = Field(default=None, description="Einstieg auf der Startseite, z. B. „Ich arbeite im Jugendamt“.")
     order: int = Field(description="Reihenfolge in Listen (aufsteigend).", default=100, ge=0, le=999)
     phases: list[PhaseRef] = Field(
         default=[], description="IDs der Phasen (Ordner content/phasen), in denen der Akteur tätig ist.")
@@ -307,13 +362,14 @@ class Actor(Item):
         default=[], description="IDs der Rechtsnormen, auf die sich die Rolle stützt.")
 
 
+@translatable
 class Recommendation(Item):
     """A recommendation for practice, always with the kind of source it comes from."""
 
     label: Annotated[str, StringConstraints(pattern=r"^E-\d{2,3}$")] = Field(
         description="Kurzzeichen wie „E-07“: eindeutig, nie wiederverwenden.")
-    title: Text = Field(description="Kurzer Titel der Empfehlung.")
-    text: Markdown = Field(description="Die Empfehlung im Wortlaut der Quelle oder sinngemäß.")
+    title: Words = Field(description="Kurzer Titel der Empfehlung.")
+    text: Prose = Field(description="Die Empfehlung im Wortlaut der Quelle oder sinngemäß.")
     actors: list[ActorRef] = Field(
         description="IDs der Akteure (Ordner content/akteure), an die sich die Empfehlung richtet; mindestens einer.", min_length=1)
     phases: list[PhaseRef] = Field(
@@ -322,31 +378,34 @@ class Recommendation(Item):
         default=[], description="IDs der Rechtsnormen (Ordner content/recht), auf die sich die Empfehlung stützt.")
 
 
+@translatable
 class Indicator(Item):
     """A sign that may point to trafficking or exploitation; never proof on its own."""
 
     label: Annotated[str, StringConstraints(pattern=r"^I-\d{2,3}$")] = Field(
         description="Kurzzeichen wie „I-23“: eindeutig, nie wiederverwenden.")
-    text: Text = Field(description="Das Anzeichen in einem Satz.")
-    detail: Markdown | None = Field(default=None, description="Erläuterung: worauf achten, was das Anzeichen (nicht) bedeutet.")
+    text: Words = Field(description="Das Anzeichen in einem Satz.")
+    detail: Prose | None = Field(default=None, description="Erläuterung: worauf achten, was das Anzeichen (nicht) bedeutet.")
     exploitation_forms: list[ExploitationFormRef] = Field(
         default=[], description="IDs der Ausbeutungsformen (Ordner content/ausbeutungsformen), auf die das Anzeichen hinweisen kann.")
     actors: list[ActorRef] = Field(default=[], description="Wer das Anzeichen typischerweise bemerkt.")
 
 
+@translatable
 class IndicatorCategory(Item):
     """A group of indicators; one file per category keeps diffs small."""
 
-    title: Text = Field(description="Name der Kategorie, z. B. „Dokumente und Aufenthalt“.")
+    title: Words = Field(description="Name der Kategorie, z. B. „Dokumente und Aufenthalt“.")
     order: int = Field(description="Reihenfolge der Kategorien (aufsteigend).", default=100, ge=0, le=999)
-    summary: Markdown | None = Field(default=None, description="Einleitung zur Kategorie.")
+    summary: Prose | None = Field(default=None, description="Einleitung zur Kategorie.")
     indicators: list[Indicator] = Field(description="Die Indikatoren dieser Kategorie, jeder mit id, label, text, sources und provenance.", min_length=1)
 
 
+@translatable
 class ExploitationForm(Item):
-    title: Text = Field(description="Name der Ausbeutungsform.")
-    summary: Text = Field(description="Ein Satz, was diese Form der Ausbeutung ist.")
-    body: Markdown | None = Field(default=None, description="Ausführliche Beschreibung.")
+    title: Words = Field(description="Name der Ausbeutungsform.")
+    summary: Words = Field(description="Ein Satz, was diese Form der Ausbeutung ist.")
+    body: Prose | None = Field(default=None, description="Ausführliche Beschreibung.")
     order: int = Field(description="Reihenfolge in Listen (aufsteigend).", default=100, ge=0, le=999)
     legal_norms: list[LegalNormRef] = Field(
         default=[], description="IDs der Rechtsnormen, die diese Form erfassen.")
@@ -356,20 +415,22 @@ NormLevel = Literal["international", "eu", "federal", "state"]
 NORM_LEVEL_LABELS = {"international": "Völkerrecht", "eu": "EU-Recht", "federal": "Bundesrecht", "state": "Landesrecht"}
 
 
+@translatable
 class LegalNorm(Item):
-    title: Text = Field(description="Bezeichnung, z. B. „Menschenhandel“.")
-    citation: Text = Field(description="Genaue Fundstelle, z. B. „§ 232 StGB“.")
-    instrument: Text = Field(description="Gesetz oder Vertrag, z. B. „Strafgesetzbuch (StGB)“.")
+    title: Words = Field(description="Bezeichnung, z. B. „Menschenhandel“.")
+    citation: Words = Field(description="Genaue Fundstelle, z. B. „§ 232 StGB“.")
+    instrument: Words = Field(description="Gesetz oder Vertrag, z. B. „Strafgesetzbuch (StGB)“.")
     level: NormLevel = Field(description="Ebene: international (Völkerrecht), eu (EU-Recht), federal (Bundesrecht), state (Landesrecht).")
-    summary: Markdown = Field(description="Kurze Wiedergabe in eigenen Worten.")
+    summary: Prose = Field(description="Kurze Wiedergabe in eigenen Worten.")
     url: Url | None = Field(default=None, description="Adresse des Gesetzestexts.")
 
 
+@translatable
 class GlossaryTerm(Item):
-    term: Text = Field(description="Der Begriff, wie er im Glossar steht.")
+    term: Words = Field(description="Der Begriff, wie er im Glossar steht.")
     abbreviation: Text | None = Field(default=None, description="Abkürzung, die auf allen Seiten erklärt wird.")
-    definition: Markdown = Field(description="Erklärung in einfacher Sprache.")
-    synonyms: list[Text] = Field(default=[], description="Andere Wörter für denselben Begriff.")
+    definition: Prose = Field(description="Erklärung in einfacher Sprache.")
+    synonyms: list[Words] = Field(default=[], description="Andere Wörter für denselben Begriff.")
     see_also: list[GlossaryRef] = Field(default=[], description="IDs verwandter Glossarbegriffe.")
 
 
@@ -382,28 +443,31 @@ INSTRUMENT_LABELS = {
 }
 
 
+@translatable
 class Instrument(Model):
     """Something a Land has done or started, each with its own sources."""
 
     type: InstrumentType = Field(
         description="Art: agreement, guideline, concept_in_progress, round_table, counselling_minors, kickoff, parliamentary_question oder other.")
-    title: Text = Field(description="Bezeichnung des Vorhabens oder Dokuments.")
+    title: Words = Field(description="Bezeichnung des Vorhabens oder Dokuments.")
     date: PartialDate | None = Field(default=None, description="Datum (JJJJ, JJJJ-MM oder JJJJ-MM-TT).")
-    description: Markdown = Field(description="Beschreibung, mit Quellen belegt.")
+    description: Prose = Field(description="Beschreibung, mit Quellen belegt.")
     sources: list[SourceRef] = Field(description="IDs der Quellen, die dieses Vorhaben belegen.", min_length=1)
     provenance: Provenance = Field(description="Art der Quelle: bkk, law, related oder unverified.")
 
 
+@translatable
 class Land(Item):
-    name: Text = Field(description="Name des Landes, z. B. „Berlin“.")
+    name: Words = Field(description="Name des Landes, z. B. „Berlin“.")
     code: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = Field(description="Kürzel, z. B. „BE“.")
-    summary: Markdown | None = Field(default=None, description="Überblick zur Umsetzung im Land.")
+    summary: Prose | None = Field(default=None, description="Überblick zur Umsetzung im Land.")
     instruments: list[Instrument] = Field(default=[], description="Was das Land getan oder begonnen hat, jeweils mit Quellen.")
     servicestelle_url: Url | None = Field(
         default=None, description="Adresse der Seite dieses Landes in der Bundesland-Übersicht der Servicestelle gegen "
                                   "Zwangsarbeit, nur wenn eine Quelle sie nennt (sonst verlinkt die Seite die Übersicht).")
 
 
+@translatable
 class Network(Item):
     """A regional network against child trafficking (only entries a source names)."""
 
@@ -412,7 +476,7 @@ class Network(Item):
     region: Text | None = Field(default=None, description="Region oder Stadt.")
     founded: PartialDate | None = Field(default=None, description="Gründungsdatum.")
     partners: list[Text] = Field(default=[], description="Beteiligte Stellen.")
-    description: Markdown = Field(description="Beschreibung des Netzwerks.")
+    description: Prose = Field(description="Beschreibung des Netzwerks.")
     url: Url | None = Field(default=None, description="Webadresse des Netzwerks.")
 
 
@@ -437,6 +501,7 @@ Phone = Annotated[str, StringConstraints(strip_whitespace=True, max_length=40), 
 Email = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), AfterValidator(_check_email)]
 
 
+@translatable
 class Service(Item):
     """A counselling or contact service; contact data only as published by a source, with the
     day someone last saw it there (``checked``): a wrong number is worse than none."""
@@ -448,7 +513,7 @@ class Service(Item):
     operator: Text | None = Field(default=None, description="Träger der Stelle.")
     city: Text | None = Field(default=None, description="Ort oder Orte, wie in der Quelle genannt.")
     started: PartialDate | None = Field(default=None, description="Seit wann es das Angebot gibt.")
-    description: Markdown = Field(description="Angebot der Stelle.")
+    description: Prose = Field(description="Angebot der Stelle.")
     url: Url | None = Field(default=None, description="Webadresse der Stelle.")
     phone: Phone | None = Field(default=None, description="Telefonnummer mit Vorwahl, wie in der Quelle geschrieben; nur wenn eine Quelle sie veröffentlicht.")
     email: Email | None = Field(default=None, description="E-Mail-Adresse, nur wie von einer Quelle veröffentlicht.")
@@ -465,21 +530,23 @@ class Service(Item):
         return self
 
 
+@translatable
 class KeyFigure(Item):
-    title: Text = Field(description="Was gezählt wurde.")
+    title: Words = Field(description="Was gezählt wurde.")
     value: int | float = Field(description="Die Zahl (ohne Tausenderpunkte, Dezimalpunkt statt Komma).")
     qualifier: Literal["exact", "about", "at_least"] = Field(default="exact", description="exact (genau), about (etwa) oder at_least (mindestens).")
-    unit: Text | None = Field(default=None, description="Einheit, z. B. „Fälle“.")
+    unit: Words | None = Field(default=None, description="Einheit, z. B. „Fälle“.")
     as_of: PartialDate = Field(description="Stichtag der Zahl.")
-    description: Markdown | None = Field(default=None, description="Erläuterung der Zahl und ihrer Grenzen.")
+    description: Prose | None = Field(default=None, description="Erläuterung der Zahl und ihrer Grenzen.")
     order: int = Field(description="Reihenfolge in Listen (aufsteigend).", default=100, ge=0, le=999)
 
 
+@translatable
 class Event(Item):
     date: PartialDate = Field(description="Datum des Ereignisses (JJJJ, JJJJ-MM oder JJJJ-MM-TT).")
-    date_note: Text | None = Field(default=None, description="Ungefähre Angabe, z. B. „Frühjahr 2024“.")
-    title: Text = Field(description="Was geschah, in wenigen Worten.")
-    description: Markdown = Field(description="Beschreibung des Ereignisses.")
+    date_note: Words | None = Field(default=None, description="Ungefähre Angabe, z. B. „Frühjahr 2024“.")
+    title: Words = Field(description="Was geschah, in wenigen Worten.")
+    description: Prose = Field(description="Beschreibung des Ereignisses.")
     laender: list[LandRef] = Field(default=[], description="IDs der betroffenen Länder (Ordner content/laender).")
 
 
@@ -487,15 +554,17 @@ _TIMESTAMP = r"^(\d{1,2}:)?\d{1,2}:\d{2}$"
 PAGE_REF = r"^[a-z]+/[a-z0-9]+(-[a-z0-9]+)*$"
 
 
+@translatable
 class Chapter(Model):
     start: Annotated[str, StringConstraints(pattern=_TIMESTAMP)] = Field(description="Beginn, z. B. „01:30“.")
-    title: Text = Field(description="Titel des Kapitels.")
+    title: Words = Field(description="Titel des Kapitels.")
     pages: list[Annotated[str, StringConstraints(pattern=PAGE_REF), RefTo("page")]] = Field(
         default=[], description="Seiten, die das Kapitel behandelt, z. B. „akteure/jugendamt“.")
 
 
+@translatable
 class Video(Item):
-    title: Text = Field(description="Titel des Videos.")
+    title: Words = Field(description="Titel des Videos.")
     announced: PartialDate | None = Field(default=None, description="Datum der Ankündigung.")
     provider: Literal["none", "youtube", "file"] = Field(
         default="none", description="none (noch keine Adresse), youtube (youtube-nocookie) oder file (eigene Datei).")
@@ -505,21 +574,22 @@ class Video(Item):
         default=None, description="Bei provider file: Pfad zur Videodatei (.mp4 oder .webm).")
     captions: Annotated[str, StringConstraints(pattern=r"^[a-zA-Z0-9_./-]+\.vtt$")] | None = Field(default=None, description="Pfad zur Untertiteldatei (.vtt).")
     duration: Annotated[str, StringConstraints(pattern=_TIMESTAMP)] | None = Field(default=None, description="Länge, z. B. „12:30“.")
-    description: Markdown = Field(description="Worum es im Video geht.")
+    description: Prose = Field(description="Worum es im Video geht.")
     chapters: list[Chapter] = Field(default=[], description="Kapitel mit Startzeit und behandelten Seiten.")
-    transcript: Markdown | None = Field(default=None, description="Vollständiges Transkript (Textfassung für alle, die nicht hören oder sehen können).")
+    transcript: Prose | None = Field(default=None, description="Vollständiges Transkript (Textfassung für alle, die nicht hören oder sehen können).")
 
 
+@translatable
 class Seminar(Item):
     """A trainer's selection of pages for one seminar; becomes a printable handout with QR codes.
 
     Like every item it names sources and provenance: they cover the seminar's own description;
     each listed page keeps and shows its own sources on the handout."""
 
-    title: Text = Field(description="Titel des Seminars, z. B. „Kinderhandel erkennen – Fortbildung Jugendamt“.")
-    audience: Text = Field(description="Für wen, z. B. „Fachkräfte im Jugendamt“.")
+    title: Words = Field(description="Titel des Seminars, z. B. „Kinderhandel erkennen – Fortbildung Jugendamt“.")
+    audience: Words = Field(description="Für wen, z. B. „Fachkräfte im Jugendamt“.")
     date: PartialDate | None = Field(default=None, description="Termin, falls es einen festen gibt.")
-    description: Markdown = Field(description="Worum es im Seminar geht (erscheint oben auf dem Handout).")
+    description: Prose = Field(description="Worum es im Seminar geht (erscheint oben auf dem Handout).")
     items: list[Annotated[str, StringConstraints(pattern=PAGE_REF), RefTo("page")]] = Field(
         min_length=1, description="Seiten in der Reihenfolge des Handouts, z. B. „empfehlungen/frueh-austauschen“, "
                                   "„indikatoren/keine-papiere“, „akteure/jugendamt“, „glossar/inobhutnahme“.")
@@ -580,16 +650,17 @@ TelNumber = Annotated[str, StringConstraints(pattern=r"^(\+[1-9][0-9]{6,14}|11[0
                       Field(description="Rufnummer für den tel:-Link: +49… (E.164) oder eine Kurzwahl (drei bis sechs Ziffern, beginnend mit 11).")]
 
 
+@translatable
 class HelpLine(Model):
     """A help number or contact point, shown only as a source states it, with the date it was checked."""
 
     id: Slug = Field(description="Kennung, z. B. „nummer-gegen-kummer“ (Anker auf der Hilfeseite).")
-    name: Text = Field(description="Name des Angebots, z. B. „Nummer gegen Kummer“.")
-    audience: Text = Field(description="Für wen das Angebot ist, wie die Quelle es sagt.")
+    name: Words = Field(description="Name des Angebots, z. B. „Nummer gegen Kummer“.")
+    audience: Words = Field(description="Für wen das Angebot ist, wie die Quelle es sagt.")
     number: Text | None = Field(default=None, description="Die Nummer mit Leerzeichen, so wie die Quelle sie schreibt.")
     tel: TelNumber | None = Field(default=None, description="Dieselbe Nummer ohne Leerzeichen für den tel:-Link.")
     url: Url | None = Field(default=None, description="Webadresse des Angebots, nur wenn eine Quelle sie nennt.")
-    offer: Markdown = Field(description="Was das Angebot bietet (kostenlos, anonym, Zeiten), nur soweit die Quelle es sagt.")
+    offer: Prose = Field(description="Was das Angebot bietet (kostenlos, anonym, Zeiten), nur soweit die Quelle es sagt.")
     emergency: bool = Field(default=False, description="true für den Notruf: steht überall zuerst.")
     for_young_people: bool = Field(default=False, description="true: erscheint auf der Seite für Jugendliche.")
     on_checklist: bool = Field(default=True, description="true: erscheint auf den gedruckten Checklisten.")
@@ -606,29 +677,32 @@ class HelpLine(Model):
         return self
 
 
+@translatable
 class YoungSign(Model):
     """A warning sign retold for young people; its facts and sources are the indicators'."""
 
-    text: Text = Field(description="Das Anzeichen in Du-Form, kurz, z. B. „Er will, dass du deine Freunde nicht mehr triffst.“")
+    text: Words = Field(description="Das Anzeichen in Du-Form, kurz, z. B. „Er will, dass du deine Freunde nicht mehr triffst.“")
     indicators: list[IndicatorRef] = Field(min_length=1, description="IDs der Indikatoren, die dieser Satz wiedergibt.")
 
 
+@translatable
 class YoungPeople(Model):
     """The page „Bist du in Gefahr?“ for young people themselves (du-form, short sentences)."""
 
-    intro: Markdown = Field(description="Einleitung in Du-Form.")
+    intro: Prose = Field(description="Einleitung in Du-Form.")
     signs: list[YoungSign] = Field(min_length=1, description="Anzeichen in Du-Form, jedes mit den Indikatoren, die es belegen.")
-    not_your_fault: Markdown = Field(description="Dass es nicht deine Schuld ist, mit Beleg.")
+    not_your_fault: Prose = Field(description="Dass es nicht deine Schuld ist, mit Beleg.")
     not_your_fault_sources: list[SourceRef] = Field(min_length=1, description="Quellen für diesen Absatz.")
 
 
+@translatable
 class HelpInfo(Item):
     """Help numbers and contact points (content/hilfe.yaml): /hilfe/, the checklists and /jugendliche/ read them."""
 
-    title: Text = Field(description="Titel der Hilfeseite.")
-    intro: Markdown = Field(description="Einleitung der Hilfeseite.")
+    title: Words = Field(description="Titel der Hilfeseite.")
+    intro: Prose = Field(description="Einleitung der Hilfeseite.")
     lines: list[HelpLine] = Field(min_length=1, description="Die Hilfenummern, die wichtigste zuerst.")
-    gaps: list[Markdown] = Field(default=[], description="Was noch nicht belegt ist (z. B. eine Adresse ohne Quelle).")
+    gaps: list[Prose] = Field(default=[], description="Was noch nicht belegt ist (z. B. eine Adresse ohne Quelle).")
     young_people: YoungPeople | None = Field(default=None, description="Inhalt der Seite für Jugendliche.")
 
     @model_validator(mode="after")
@@ -640,20 +714,21 @@ class HelpInfo(Item):
         return self
 
 
+@translatable
 class Step(Model):
     """One step after a suspicion, with its legal basis or source and how sure that is."""
 
     id: Slug = Field(description="Kennung des Schritts (Anker auf der Seite).")
-    title: Text = Field(description="Der Schritt als Aufforderung, z. B. „Bei akuter Gefahr: 110 anrufen“.")
-    short: Text = Field(description="Eine Zeile für die gedruckte Checkliste.")
-    text: Markdown = Field(description="Was zu tun ist und wann.")
-    basis: Text = Field(description="Rechtsgrundlage oder Quelle in Kurzform, z. B. „§ 4 Abs. 3 KKG“.")
+    title: Words = Field(description="Der Schritt als Aufforderung, z. B. „Bei akuter Gefahr: 110 anrufen“.")
+    short: Words = Field(description="Eine Zeile für die gedruckte Checkliste.")
+    text: Prose = Field(description="Was zu tun ist und wann.")
+    basis: Words = Field(description="Rechtsgrundlage oder Quelle in Kurzform, z. B. „§ 4 Abs. 3 KKG“.")
     roles: list[Slug] = Field(default=[], description="Nur für diese Rollen (IDs aus „roles“); leer: für alle.")
     legal_norms: list[LegalNormRef] = Field(default=[], description="IDs der Rechtsnormen.")
     recommendations: list[RecommendationRef] = Field(default=[], description="IDs passender Empfehlungen.")
     sources: list[SourceRef] = Field(default=[], description="IDs der Quellen; leer nur bei provenance unverified.")
     provenance: Provenance = Field(description="law (Gesetz), related (verwandte Fachempfehlung), bkk oder unverified (ohne Beleg).")
-    note: Markdown | None = Field(default=None, description="Einordnung, z. B. welcher Teil des Schritts belegt ist und welcher nicht.")
+    note: Prose | None = Field(default=None, description="Einordnung, z. B. welcher Teil des Schritts belegt ist und welcher nicht.")
 
     @model_validator(mode="after")
     def _sourced_unless_unverified(self) -> Step:
@@ -664,25 +739,27 @@ class Step(Model):
         return self
 
 
+@translatable
 class RoleChecklist(Model):
     """The suspicion steps for one role, printable as one A4 page at /verdacht/<id>/."""
 
     id: Slug = Field(description="Kennung der Rolle; bestimmt die Adresse /verdacht/<id>/.")
-    title: Text = Field(description="Name der Rolle, z. B. „Schule“.")
-    audience: Text = Field(description="Wer gemeint ist, z. B. „Lehrkräfte, Schulsozialarbeit, Schulleitung“.")
+    title: Words = Field(description="Name der Rolle, z. B. „Schule“.")
+    audience: Words = Field(description="Wer gemeint ist, z. B. „Lehrkräfte, Schulsozialarbeit, Schulleitung“.")
     actors: list[ActorRef] = Field(default=[], description="Akteursseiten, die auf diese Checkliste verweisen.")
     indicators: list[IndicatorRef] = Field(
         min_length=1, max_length=10, description="Anzeichen zum Ankreuzen (IDs der Indikatoren), höchstens 10 für eine Seite.")
 
 
+@translatable
 class SuspicionGuide(Item):
     """„Verdacht – was tun?“ (content/verdacht.yaml): the steps and one checklist per role."""
 
-    title: Text = Field(description="Titel der Seite.")
-    intro: Markdown = Field(description="Einleitung.")
+    title: Words = Field(description="Titel der Seite.")
+    intro: Prose = Field(description="Einleitung.")
     steps: list[Step] = Field(min_length=1, description="Die Schritte in ihrer Reihenfolge.")
     roles: list[RoleChecklist] = Field(min_length=1, description="Eine Checkliste je Rolle.")
-    not_found: list[Markdown] = Field(default=[], description="Was gesucht, aber in keiner Quelle gefunden wurde.")
+    not_found: list[Prose] = Field(default=[], description="Was gesucht, aber in keiner Quelle gefunden wurde.")
 
     @model_validator(mode="after")
     def _known_roles(self) -> SuspicionGuide:
