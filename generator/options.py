@@ -36,10 +36,11 @@ class OfflineZip:
 
 @dataclass(frozen=True)
 class SiteOptions:
-    site_url: str = ""  # public base URL, e.g. https://bkk.example.org/ ; QR codes and permalinks point here
+    site_url: str = ""  # public base URL of this edition, e.g. https://bkk.example.org/ (…/en/); QR codes and permalinks point here
     directory_urls: bool = True  # False in the offline copy (pages end in .html)
     data_licence: DataLicence = DataLicence()
     offline_zip: OfflineZip | None = None  # None: not built (yet); the page says when it will be
+    language: str = "de"  # the edition being built; the others' pages live below /<language>/
 
     def __post_init__(self) -> None:
         if self.site_url:

@@ -13,8 +13,90 @@ import re
 from typing import Any
 
 from .kinds import ALL_KINDS
+from .translations import DEFAULT_LANGUAGE
 
 _LABEL = re.compile(r"^([A-Z])-(\d+)$")
+
+# Section names of pages that belong to no kind, and names of fixed pages, per edition (kinds
+# declare theirs in ``Kind.sections``). Chosen once: they are published addresses. Item ids stay
+# the same in every edition.
+SECTIONS = {
+    "en": {"hilfe": "help", "jugendliche": "young-people", "verdacht": "suspicion", "daten": "data"},
+}
+PAGE_NAMES = {
+    "en": {"nach-akteur": "by-actor", "nach-phase": "by-phase", "nach-ausbeutungsform": "by-form",
+           "uebersicht": "overview", "karte": "card", "ueber": "about", "impressum": "legal-notice",
+           "datenschutz": "privacy", "barrierefreiheit": "accessibility"},
+}
+# Pages only the German edition has: Leichte Sprache is German by nature, the operators' and
+# editors' pages are for a German-speaking team. The switcher leads to the other start page.
+GERMAN_ONLY = ("leichte-sprache/", "redaktion/", "betrieb/")
+
+
+def edition_path(md_path: str, lang: str) -> str:
+    """The path of a page in edition ``lang``, given its German path: ``empfehlungen/nach-akteur.md``
+    → ``recommendations/by-actor.md``; ``#anchor`` and ids stay."""
+    if lang == DEFAULT_LANGUAGE:
+        return md_path
+    file, hash_, anchor = md_path.partition("#")
+    parts = file.split("/")
+    if len(parts) > 1:
+        kinds = {k.folder: k.sections[lang] for k in ALL_KINDS.values() if lang in k.sections}
+        parts[0] = SECTIONS[lang].get(parts[0]) or kinds.get(parts[0]) or parts[0]
+    stem, dot, ext = parts[-1].rpartition(".")
+    if dot and stem in PAGE_NAMES[lang]:
+        parts[-1] = f"{PAGE_NAMES[lang][stem]}.{ext}"
+    return "/".join(parts) + hash_ + anchor
+
+
+def in_edition(md_path: str, lang: str) -> bool:
+    """Whether edition ``lang`` has the page of this German path."""
+    return lang == DEFAULT_LANGUAGE or not md_path.startswith(GERMAN_ONLY)
+
+
+def german_path(md_path: str, lang: str) -> str:
+    """The German path of a page of edition ``lang`` (the inverse of ``edition_path``)."""
+    if lang == DEFAULT_LANGUAGE:
+        return md_path
+    file, hash_, anchor = md_path.partition("#")
+    parts = file.split("/")
+    if len(parts) > 1:
+        kinds = {k.sections[lang]: k.folder for k in ALL_KINDS.values() if lang in k.sections}
+        sections = {v: k for k, v in SECTIONS[lang].items()}
+        parts[0] = sections.get(parts[0]) or kinds.get(parts[0]) or parts[0]
+    stem, dot, ext = parts[-1].rpartition(".")
+    names = {v: k for k, v in PAGE_NAMES[lang].items()}
+    if dot and stem in names:
+        parts[-1] = f"{names[stem]}.{ext}"
+    return "/".join(parts) + hash_ + anchor
+
+
+def site_path(md_path: str, lang: str) -> str:
+    """Where a page of the German path ``md_path`` lies in the whole site: the default edition at
+    the root, the others below ``<lang>/``."""
+    return md_path if lang == DEFAULT_LANGUAGE else f"{lang}/{edition_path(md_path, lang)}"
+
+
+def alternate_url(md_path: str, lang: str, other: str, directory_urls: bool = True) -> str:
+    """Served URL from the page ``md_path`` (German path) of edition ``lang`` to the same page in
+    edition ``other``, or to that edition's start page when it lacks the page (the switcher)."""
+    there = md_path if in_edition(md_path, other) else "index.md"
+    return relative_url(site_path(md_path, lang), site_path(there, other), directory_urls)
+
+
+def edition_link(link: str, here: str, lang: str, directory_urls: bool = True) -> str:
+    """A Markdown link target written between German paths (``../laender/index.md#x`` on the page
+    ``here``), as edition ``lang`` must write it: its own page's path, or the served URL of a
+    German page when the edition lacks that page. Links elsewhere (``https:``, ``#x``) stay."""
+    if lang == DEFAULT_LANGUAGE or not link or link.startswith(("#", "/")) or ":" in link.split("/")[0]:
+        return link
+    file, hash_, anchor = link.partition("#")
+    there = posixpath.normpath(posixpath.join(posixpath.dirname(here), file))
+    if not there.endswith(".md"):
+        return link  # an image or download in the edition's own tree (QR codes, data files)
+    if not in_edition(there, lang):
+        return relative_url(site_path(here, lang), there + hash_ + anchor, directory_urls)
+    return md_link(edition_path(here, lang), edition_path(there, lang) + hash_ + anchor)
 
 
 def page_path(kind: str, item_id: str) -> str:

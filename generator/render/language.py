@@ -1,5 +1,5 @@
 """What differs between the editions when a page is rendered: the words the templates say, dates,
-numbers, and the section names in paths.
+numbers and paths.
 
 Templates are written in German and mark what they say with ``_("…")`` or ``{% trans %}``
 (Jinja's i18n extension); the English words are in gettext catalogs (``generator/locales/en/*.po``,
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,29 +19,11 @@ from babel.dates import get_month_names
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
-from ..model.kinds import ALL_KINDS
+from ..model.paths import edition_path, in_edition
 from ..model.translations import DEFAULT_LANGUAGE
 
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 _BABEL_LOCALE = {"de": "de_DE", "en": "en_GB"}
-
-# Section names of pages that belong to no kind, and page names inside a section, per edition.
-# Kinds declare their own (``Kind.sections``). Chosen once: they are published addresses.
-SECTIONS = {
-    "en": {"hilfe": "help", "jugendliche": "young-people", "verdacht": "suspicion", "daten": "data", "qr": "qr",
-           "e": "e", "i": "i"},
-}
-PAGE_NAMES = {
-    "en": {"nach-akteur": "by-actor", "nach-phase": "by-phase", "nach-ausbeutungsform": "by-form",
-           "uebersicht": "overview", "karte": "card", "ueber": "about", "impressum": "legal-notice",
-           "datenschutz": "privacy", "barrierefreiheit": "accessibility", "schule": "school",
-           "kita-jugendhilfe": "childcare-youth-welfare", "gesundheitswesen": "health-care", "polizei": "police",
-           "jugendamt": "youth-welfare-office", "ehrenamt-sport-verein": "volunteers-sports-clubs"},
-}
-# Pages only the German edition has: Leichte Sprache is German by nature, the editors' pages are for
-# the (German-speaking) editorial team. The English switcher leads to the English start page instead.
-GERMAN_ONLY = ("leichte-sprache/", "redaktion/", "betrieb/")
-
 
 @functools.cache
 def catalog(lang: str) -> dict[str, str]:
@@ -96,42 +77,13 @@ class Language:
         return format_decimal(int(value), format="#,##0", locale=_BABEL_LOCALE[self.code])
 
     def path(self, md_path: str) -> str:
-        """The edition's path of a page given by its German path (``empfehlungen/x.md`` →
-        ``recommendations/x.md``); ids stay the same across editions, section names do not."""
-        if self.default:
-            return md_path
-        file, hash_, anchor = md_path.partition("#")
-        parts = file.split("/")
-        sections = {**SECTIONS[self.code], **{k.folder: k.sections[self.code] for k in ALL_KINDS.values() if self.code in k.sections}}
-        if len(parts) > 1:
-            parts[0] = sections.get(parts[0], parts[0])
-        stem, dot, ext = parts[-1].rpartition(".")
-        if dot and stem in PAGE_NAMES[self.code]:
-            parts[-1] = PAGE_NAMES[self.code][stem] + "." + ext
-        return "/".join(parts) + hash_ + anchor
+        """The edition's path of a page given by its German path (see ``model.paths.edition_path``)."""
+        return edition_path(md_path, self.code)
 
     def has_page(self, md_path: str) -> bool:
-        """Whether this edition has the page (German-only pages are not translated)."""
-        return self.default or not md_path.startswith(GERMAN_ONLY)
+        return in_edition(md_path, self.code)
 
 
 @functools.cache
 def _months(lang: str) -> dict[int, str]:
     return dict(get_month_names("wide", locale=_BABEL_LOCALE[lang]))
-
-
-def german_path(lang: Language, md_path: str, german_pages: list[str]) -> str | None:
-    """The German page whose ``lang`` path is ``md_path`` (the switcher's way back), if any."""
-    return next((p for p in german_pages if lang.path(p) == md_path), None)
-
-
-def across(here: str, there: str, directory_urls: bool = True, up: int = 1) -> str:
-    """A served URL from a page of one edition to a page of the other, through the site root:
-    ``up`` is how many folders the edition's tree lies below the root (``en/``: 1)."""
-    from ..model.paths import page_url
-
-    source = page_url(here, directory_urls)
-    depth = source.count("/") + up
-    if not directory_urls:
-        depth = posixpath.dirname(source).count("/") + (1 if posixpath.dirname(source) else 0) + up
-    return "../" * depth + page_url(there, directory_urls)

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from ..model.content import Content
 from ..model.kinds import KIND_BY_FOLDER
 from ..model.paths import target
+from ..model.translations import DEFAULT_LANGUAGE
+from .language import Language
 from .links import Linker
 from .text import escape_text, plain
 
@@ -33,21 +35,23 @@ class Chapter:
 class Extras:
     abbreviations: dict[str, str]  # shown text → explanation
     chapters: dict[str, list[Chapter]] = field(default_factory=dict)  # page path → chapters covering it
+    language: str = DEFAULT_LANGUAGE
 
     @classmethod
     def of(cls, content: Content) -> Extras:
-        return cls(abbreviations(content), video_chapters(content))
+        return cls(abbreviations(content), video_chapters(content), content.language)
 
     def appendix(self, path: str, body: str, item: object | None, linker: Linker) -> str:
         out = []
+        say = Language(self.language).gettext
         for chapter in self.chapters.get(path, []):
             link = linker.href(f"video/index.md#kapitel-{chapter.number}")
-            out.append(f"[Im Erklärvideo ab {chapter.start}: {escape_text(chapter.title)}]({link})\n"
-                       "{: .bkk-video-link }")
+            text = say("Im Erklärvideo ab {start}: {title}").format(start=chapter.start, title=escape_text(chapter.title))
+            out.append(f"[{text}]({link})\n" "{: .bkk-video-link }")
         if item is not None:
             shown = list(dict.fromkeys(getattr(item, "keywords", [])))
             if shown:
-                out.append("*Stichwörter:* " + ", ".join(escape_text(k) for k in shown) + "\n{: .bkk-keywords }")
+                out.append(f"*{say('Stichwörter:')}* " + ", ".join(escape_text(k) for k in shown) + "\n{: .bkk-keywords }")
         words = set(_WORD.findall(body))
         used = [k for k in self.abbreviations if _mentions(body, k, words)]  # only what the page uses: abbr is slow
         if used:

@@ -10,6 +10,7 @@ import functools
 import html
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from markupsafe import Markup
 from ..model.content import Content
 from ..model.items import INSTRUMENT_LABELS, LEVEL_LABELS, NORM_LEVEL_LABELS, PROVENANCE_LABELS, TRACK_LABELS
 from ..model.kinds import ALL_KINDS, KIND_BY_FOLDER, title_of
-from ..model.paths import md_url, own_page_kinds, page_path, qr_path, short_url, url_path
+from ..model.paths import alternate_url, edition_link, edition_path, in_edition, md_url, own_page_kinds, page_path, qr_path, short_url, url_path
 from ..model.translations import DEFAULT_LANGUAGE, LANGUAGES
 from ..options import OFFLINE_DOWNLOAD, SiteOptions
 from .diagram import process_diagram
@@ -51,6 +52,7 @@ class PageSpec:
     appendix: bool = True  # video links, search words and abbreviations below the text
     permalink: str = ""  # the address the print footer shows (short URL when there is one)
     block: dict[str, Any] | None = None  # the "Link und QR-Code" block of an active item page
+    alternates: dict[str, str] = field(default_factory=dict)  # the same page in each edition (served URL), for the switcher
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ def data_sets(content: Content) -> list[DataSet]:
 
 def permalink(item: Any, md_path: str, options: SiteOptions) -> tuple[str, str | None]:
     """(the page's full address, its full short URL or None) under the site's public address."""
-    canonical = options.absolute(md_url(md_path))
+    canonical = options.absolute(md_url(edition_path(md_path, options.language)))
     short = short_url(item) if item is not None else None
     return canonical, options.absolute(short) if short else None
 
@@ -118,6 +120,8 @@ def _item_pages(content: Content) -> list[PageSpec]:
         for item in content.items(kind_name).values():
             origin = content.origins.get((kind_name, item.id))
             template = "withdrawn.md.j2" if item.status == "withdrawn" else f"{kind_name}.md.j2"
+            if (kind_name, item.id) in content.untranslated and item.status != "withdrawn":
+                template = "untranslated.md.j2"
             description = (getattr(item, spec.description) if spec.description else None) or ""
             pages.append(PageSpec(
                 page_path(kind_name, item.id), template, title_of(item),
@@ -128,19 +132,20 @@ def _item_pages(content: Content) -> list[PageSpec]:
 
 
 def _index_pages(content: Content) -> list[PageSpec]:
+    say = Language(content.language).gettext
     origin = content.origins
     doc = content.single("document")
     video = content.single("video")
     pages = [
-        PageSpec("index.md", "start.md.j2", "Bundeskooperationskonzept: Schutz von Kindern vor Handel und Ausbeutung",
-                 description="Wie Jugendamt, Polizei, Fachberatungsstellen und Justiz zusammenarbeiten, "
-                             "um Kinder als Opfer von Menschenhandel zu erkennen und zu schützen.", hide=["toc"]),
-        *(PageSpec(f"{kind.folder}/index.md", *kind.index, {"kind": kind}) for kind in ALL_KINDS.values() if kind.index),
-        PageSpec("empfehlungen/nach-akteur.md", "recommendation_by_actor.md.j2", "Empfehlungen nach Akteur"),
-        PageSpec("empfehlungen/nach-phase.md", "recommendation_by_phase.md.j2", "Empfehlungen nach Phase"),
-        PageSpec("indikatoren/nach-ausbeutungsform.md", "indicator_by_form.md.j2", "Indikatoren nach Ausbeutungsform"),
-        PageSpec("empfehlungen/uebersicht.md", "recommendation_matrix.md.j2", "Empfehlungen: Akteure und Phasen im Überblick"),
-        PageSpec("indikatoren/uebersicht.md", "indicator_matrix.md.j2", "Indikatoren: Kategorien und Ausbeutungsformen im Überblick"),
+        PageSpec("index.md", "start.md.j2", say("Bundeskooperationskonzept: Schutz von Kindern vor Handel und Ausbeutung"),
+                 description=say("Wie Jugendamt, Polizei, Fachberatungsstellen und Justiz zusammenarbeiten, "
+                                 "um Kinder als Opfer von Menschenhandel zu erkennen und zu schützen."), hide=["toc"]),
+        *(PageSpec(f"{kind.folder}/index.md", kind.index[0], say(kind.index[1]), {"kind": kind}) for kind in ALL_KINDS.values() if kind.index),
+        PageSpec("empfehlungen/nach-akteur.md", "recommendation_by_actor.md.j2", say("Empfehlungen nach Akteur")),
+        PageSpec("empfehlungen/nach-phase.md", "recommendation_by_phase.md.j2", say("Empfehlungen nach Phase")),
+        PageSpec("indikatoren/nach-ausbeutungsform.md", "indicator_by_form.md.j2", say("Indikatoren nach Ausbeutungsform")),
+        PageSpec("empfehlungen/uebersicht.md", "recommendation_matrix.md.j2", say("Empfehlungen: Akteure und Phasen im Überblick")),
+        PageSpec("indikatoren/uebersicht.md", "indicator_matrix.md.j2", say("Indikatoren: Kategorien und Ausbeutungsformen im Überblick")),
         PageSpec("redaktion/felder.md", "field_reference.md.j2", "Felder der Inhaltsarten", {"kinds": field_reference()},
                  "Alle Felder jeder Inhaltsart mit Bedeutung, erzeugt aus dem Datenmodell."),
     ]
@@ -159,6 +164,7 @@ def _action_pages(content: Content) -> list[PageSpec]:
     """What a reader with a suspicion acts on: help numbers, the steps and one checklist per role,
     the page for young people (each only when its content file exists), and the Leichte Sprache
     pages the header links to (always: they explain the site itself)."""
+    say = Language(content.language).gettext
     pages = [
         PageSpec("leichte-sprache/index.md", "leichte_sprache.md.j2", "Leichte Sprache: Was steht auf dieser Website?",
                  description="Diese Website in Leichter Sprache erklärt."),
@@ -174,9 +180,9 @@ def _action_pages(content: Content) -> list[PageSpec]:
         pages.append(PageSpec("hilfe/index.md", "help.md.j2", help_info.title, {"item": help_info},
                               plain(help_info.intro), *where))
         if help_info.young_people:
-            pages.append(PageSpec("jugendliche/index.md", "young_people.md.j2", "Bist du in Gefahr?",
+            pages.append(PageSpec("jugendliche/index.md", "young_people.md.j2", say("Bist du in Gefahr?"),
                                   {"item": help_info, "young": help_info.young_people},
-                                  "Hilfe für Kinder und Jugendliche: kostenlos und anonym reden.", *where))
+                                  say("Hilfe für Kinder und Jugendliche: kostenlos und anonym reden."), *where))
     if guide:
         o = content.origins.get(("suspicion", guide.id))
         where = (o.file, o.line) if o else (None, None)
@@ -184,11 +190,12 @@ def _action_pages(content: Content) -> list[PageSpec]:
                               plain(guide.intro), *where))
         for role in guide.roles:
             pages.append(PageSpec(f"verdacht/{role.id}.md", "suspicion_role.md.j2", f"{guide.title} {role.title}",
-                                  {"item": guide, "role": role}, f"Checkliste für {role.audience}", *where,
+                                  {"item": guide, "role": role}, say("Checkliste für {audience}").format(audience=role.audience), *where,
                                   hide=["navigation", "toc"]))
     return pages
 
 
+_LINK = re.compile(r"\]\(([^)\s]+)\)")  # a Markdown link's target, as templates and content write them
 _ANGLES = str.maketrans({"<": "＜", ">": "＞"})
 
 
@@ -209,6 +216,8 @@ def front_matter(spec: PageSpec) -> str:
         meta["hide"] = spec.hide
     if spec.permalink:
         meta["permalink"] = spec.permalink
+    if spec.alternates:
+        meta["alternates"] = spec.alternates
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
@@ -234,26 +243,35 @@ DATA_PAGE = "daten/index.md"
 
 
 def _seminar_pages(content: Content) -> list[PageSpec]:
-    specs = [PageSpec("seminare/index.md", "seminar_index.md.j2", "Seminare und Handouts", appendix=False)]
+    say = Language(content.language).gettext
+    specs = [PageSpec("seminare/index.md", "seminar_index.md.j2", say("Seminare und Handouts"), appendix=False)]
     for s in content.items("seminar").values():
         if s.status != "active":
             continue
         origin = content.origins.get(("seminar", s.id))
-        specs.append(PageSpec(f"seminare/{s.id}/karte.md", "seminar_card.md.j2", f"QR-Karte: {s.title}",
-                              {"item": s, "entries": entries(content, s.items)}, f"Alle Seiten des Seminars „{s.title}“ mit QR-Codes auf einer Seite.",
+        specs.append(PageSpec(f"seminare/{s.id}/karte.md", "seminar_card.md.j2", say("QR-Karte: {title}").format(title=s.title),
+                              {"item": s, "entries": entries(content, s.items)},
+                              say("Alle Seiten des Seminars „{title}“ mit QR-Codes auf einer Seite.").format(title=s.title),
                               origin.file if origin else None, origin.line if origin else None, appendix=False))
     return specs
 
 
 def _data_page(content: Content, options: SiteOptions) -> PageSpec:
-    return PageSpec(DATA_PAGE, "open_data.md.j2", "Offene Daten", {"sets": data_sets(content), "licence": options.data_licence},
-                    "Alle Inhalte als JSON und CSV, mit JSON-Schema.", appendix=False)
+    say = Language(content.language).gettext
+    return PageSpec(DATA_PAGE, "open_data.md.j2", say("Offene Daten"), {"sets": data_sets(content), "licence": options.data_licence},
+                    say("Alle Inhalte als JSON und CSV, mit JSON-Schema."), appendix=False)
 
 
 def page_specs(content: Content, options: SiteOptions | None = None) -> list[PageSpec]:
-    """Every generated Markdown page, in order: the one page list (the published-address check reads it too)."""
-    return (_index_pages(content) + _item_pages(content) + _seminar_pages(content)
-            + [_data_page(content, options or SiteOptions())])
+    """Every generated Markdown page of the content's edition, in order, by German path: the one page
+    list (the published-address check reads it too). Static titles are said in the edition's words."""
+    options = options or SiteOptions()
+    specs = _index_pages(content) + _item_pages(content) + _seminar_pages(content) + [_data_page(content, options)]
+    if content.language != DEFAULT_LANGUAGE:
+        specs = [spec for spec in specs if in_edition(spec.path, content.language)]
+    for spec in specs:
+        spec.alternates = {lang: alternate_url(spec.path, content.language, lang, options.directory_urls) for lang in LANGUAGES}
+    return specs
 
 
 def _item_of(content: Content) -> dict[str, Any]:
@@ -283,7 +301,8 @@ def render_pages(content: Content, options: SiteOptions | None = None, changed: 
     read changed since the memo's run; the output is the same as without one.
     """
     options = options or SiteOptions()
-    env = environment()
+    content = content.in_language(options.language)
+    env = environment(options.language)
     env.globals["site"] = options
     extras = Extras.of(content)
     stamp = _template_stamp()
@@ -315,6 +334,8 @@ def render_pages(content: Content, options: SiteOptions | None = None, changed: 
             body = body.rstrip("\n") + "\n\n" + block.render(
                 L=plain_linker, svg_href=plain_linker.href(spec.block["svg"]), png_href=plain_linker.href(spec.block["png"]),
                 **spec.block).strip()
+        if options.language != DEFAULT_LANGUAGE:
+            body = _LINK.sub(lambda m, here=spec.path: f"]({edition_link(m.group(1), here, options.language, options.directory_urls)})", body)
         out[spec.path] = front_matter(spec) + body + "\n"
         kept[spec.path] = (spec, reads, out[spec.path])
         rendered.append(spec.path)
