@@ -131,6 +131,8 @@ def _build_locked(args: argparse.Namespace, site: Path) -> int:
     try:
         try:
             build_site(args.config, tmp, run, locate=lambda message: locate_message(message, sources))
+            for lang, config in engine.editions(args.config):  # after the default edition: its build empties tmp
+                build_site(config, tmp / lang, run, locate=lambda message: locate_message(message, sources))
         except BuildError as exc:
             print(f"Fehler: {exc}", file=sys.stderr)
             print("Build fehlgeschlagen; die bisherige Website bleibt unverändert.", file=sys.stderr)

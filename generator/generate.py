@@ -64,8 +64,8 @@ def generate(content_dir: Path, out: Path | None, docs: Path | None = None, opti
     render = session.render if session else None
     pages: dict[str, str | bytes] = dict(render_pages(content, options, changed=last_changed(content_dir), memo=render))
     pages.update(trainer_files(content, pages, options, cache=cache))
-    # Pages are rendered by their German path; an edition writes them under its own names.
-    pages = {edition_path(path, options.language) if path.endswith(".md") else path: data for path, data in pages.items()}
+    # Pages and files are made by their German path; an edition writes them under its own names.
+    pages = {edition_path(path, options.language): data for path, data in pages.items()}
     own = hand_written(docs)
     clashes = sorted(set(own) & set(pages))
     if clashes:

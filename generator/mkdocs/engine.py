@@ -22,6 +22,16 @@ class BuildError(Exception):
 RUN_KEY = "bkk_run"  # the config entry that carries this build's ``Run`` to the hook
 
 
+def editions(config_file: Path) -> list[tuple[str, Path]]:
+    """The other editions' configurations beside a site's: ``mkdocs.en.yml`` next to ``mkdocs.yml``,
+    ``mkdocs.offline.en.yml`` next to ``mkdocs.offline.yml`` (each builds into ``<site>/<lang>/``)."""
+    from ..model.items import TRANSLATIONS
+
+    config_file = Path(config_file)
+    found = [(lang, config_file.with_name(f"{config_file.stem}.{lang}{config_file.suffix}")) for lang in TRANSLATIONS]
+    return [(lang, path) for lang, path in found if path.is_file()]
+
+
 @dataclass
 class Run:
     """What one ``bkk-site build`` hands to the hook in the same process, and gets back.

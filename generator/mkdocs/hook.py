@@ -22,12 +22,17 @@ from generator.generate import generate
 from generator.mkdocs import engine, preview
 from generator.mkdocs.edit_links import edit_and_view
 from generator.mkdocs.settings import read_settings, report_address
-from generator.model.paths import md_url
+from generator.model.paths import alternate_url, edition_path, german_path, md_url
+from generator.model.translations import DEFAULT_LANGUAGE, LANGUAGES
 from generator.options import OFFLINE_DOWNLOAD, OFFLINE_ZIP, DataLicence, OfflineZip, SiteOptions
 from generator.problems import ContentError
 from generator.publish import crash_point
+from generator.render.language import Language
+from generator.render.pages import HELP_PAGE
 
 GENERATED = ".generated/pages"
+SHARED_DOCS = "docs"  # the default edition's docs folder …
+SHARED_ASSETS = ("javascripts", "stylesheets")  # … whose scripts and styles every edition uses
 CACHE = ".cache/bkk-site"  # QR codes between builds (git-ignored, like Material's .cache)
 POLL_SECONDS = 0.05  # MkDocs polls for changes every 0.5 s; a save should show within a second
 QUIET_SECONDS = 0.02  # MkDocs waits 0.1 s of quiet after a change before it rebuilds; a save is one write
@@ -55,8 +60,21 @@ def on_startup(command, dirty):
     preview.start(command)
 
 
+def _language(config) -> str:
+    """The edition this build makes: Material's ``theme.language`` (``mkdocs.en.yml`` sets ``en``)."""
+    return config.theme["language"] if config.theme["language"] in LANGUAGES else DEFAULT_LANGUAGE
+
+
 def on_config(config):
-    """Impressum and Datenschutz read operator details from ``extra``: check them early."""
+    """Impressum and Datenschutz read operator details from ``extra``: check them early. Another
+    edition lives below ``<lang>/`` of the site's address (canonical links, QR codes, sitemap)."""
+    lang = _language(config)
+    if lang != DEFAULT_LANGUAGE:
+        if config.site_url:
+            config.site_url = config.site_url.rstrip("/") + f"/{lang}/"
+        toc = config.mdx_configs.get("toc") or {}
+        if toc.get("permalink_title"):  # the heading anchors' title, in the edition's words
+            toc["permalink_title"] = Language(lang).gettext(toc["permalink_title"])
     try:
         read_settings(config.extra)
         report_address(config.extra)
@@ -87,7 +105,7 @@ def site_options(config) -> SiteOptions:
     try:
         return SiteOptions(site_url=config.site_url or "", directory_urls=config.use_directory_urls,
                            data_licence=DataLicence(str(licence.get("name") or ""), str(licence.get("url") or "")),
-                           offline_zip=_offline_zip(config))
+                           offline_zip=_offline_zip(config), language=_language(config))
     except ValueError as exc:
         raise PluginError(f"mkdocs.yml: {exc}") from None
 
@@ -110,7 +128,7 @@ def on_files(files: Files, config) -> Files:
         started = time.perf_counter()
         result = generate(_content(config), out, options=options, session=preview.session, cache=_root(config) / CACHE)
         generated = result.files
-        config.extra["bkk_help"] = header_help(result.content)
+        config.extra["bkk_help"] = header_help(result.content, options.language)
         run = config.get(engine.RUN_KEY)
         if run is not None:
             run.generator_seconds += time.perf_counter() - started
@@ -120,7 +138,7 @@ def on_files(files: Files, config) -> Files:
         if not preview.serving:
             raise PluginError("Der Inhalt enthält Fehler:\n" + str(exc)) from None
         preview.failed(exc.problems)  # keep serving the last good tree
-        config.extra["bkk_help"] = header_help(preview.session.render.content)
+        config.extra["bkk_help"] = header_help(preview.session.render.content, options.language)
         generated = preview.session.files or {p.relative_to(out).as_posix(): b"" for p in out.rglob("*") if p.is_file()}
     hand_written = [f for f in files.documentation_pages()]
     # Every generated file: pages, and verbatim files (redirect pages, QR codes, data downloads).
@@ -131,6 +149,13 @@ def on_files(files: Files, config) -> Files:
             files.append(File.generated(config, rel, content=data))
         else:
             files.append(File(rel, str(out), config.site_dir, config.use_directory_urls))
+    if options.language != DEFAULT_LANGUAGE:  # the editions share the scripts and styles of docs/
+        shared = _root(config) / SHARED_DOCS
+        for folder in SHARED_ASSETS:
+            for path in sorted((shared / folder).rglob("*")):
+                rel = path.relative_to(shared).as_posix()
+                if path.is_file() and files.get_file_from_path(rel) is None:
+                    files.append(File(rel, str(shared), config.site_dir, config.use_directory_urls))
     if options.offline_zip:  # the trainers' page links it
         files.append(File.generated(config, OFFLINE_DOWNLOAD, abs_src_path=str(_root(config) / OFFLINE_ZIP)))
     # Hand-written pages get QR codes too, so every printed page carries one in its footer.
@@ -142,7 +167,7 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-def header_help(content) -> dict[str, str] | None:
+def header_help(content, lang: str = DEFAULT_LANGUAGE) -> dict[str, str] | None:
     """What the header's help entry (overrides/partials/bkk-help.html) shows: only when
     content/hilfe.yaml exists, so the link never points at a missing page; the emergency
     number comes from that file like every other number."""
@@ -150,12 +175,18 @@ def header_help(content) -> dict[str, str] | None:
     if help_info is None:
         return None
     line = next((x for x in help_info.lines if x.emergency and x.tel), None)
-    return {"page": "hilfe", "number": line.number if line else "", "tel": line.tel if line else ""}
+    page = edition_path(HELP_PAGE, lang).split("/")[0]
+    return {"page": page, "number": line.number if line else "", "tel": line.tel if line else ""}
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Hand-written pages get the ``permalink`` the print footer shows (the online address, also offline)."""
-    page.meta.setdefault("permalink", site_options(config).absolute(md_url(page.file.src_uri)))
+    """Hand-written pages get the ``permalink`` the print footer shows (the online address, also
+    offline) and the same page in each edition for the language switcher (generated pages carry both)."""
+    options = site_options(config)
+    page.meta.setdefault("permalink", options.absolute(md_url(page.file.src_uri)))
+    german = german_path(page.file.src_uri, options.language)
+    page.meta.setdefault("alternates", {lang: alternate_url(german, options.language, lang, options.directory_urls)
+                                        for lang in LANGUAGES})
     return markdown
 
 

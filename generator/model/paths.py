@@ -40,6 +40,8 @@ def edition_path(md_path: str, lang: str) -> str:
         return md_path
     file, hash_, anchor = md_path.partition("#")
     parts = file.split("/")
+    if parts[0] == "qr" and len(parts) > 1:  # a page's QR code follows the page (``qr_path``)
+        return "qr/" + edition_path("/".join(parts[1:]), lang) + hash_ + anchor
     if len(parts) > 1:
         kinds = {k.folder: k.sections[lang] for k in ALL_KINDS.values() if lang in k.sections}
         parts[0] = SECTIONS[lang].get(parts[0]) or kinds.get(parts[0]) or parts[0]
@@ -92,9 +94,7 @@ def edition_link(link: str, here: str, lang: str, directory_urls: bool = True) -
         return link
     file, hash_, anchor = link.partition("#")
     there = posixpath.normpath(posixpath.join(posixpath.dirname(here), file))
-    if not there.endswith(".md"):
-        return link  # an image or download in the edition's own tree (QR codes, data files)
-    if not in_edition(there, lang):
+    if there.endswith(".md") and not in_edition(there, lang):
         return relative_url(site_path(here, lang), there + hash_ + anchor, directory_urls)
     return md_link(edition_path(here, lang), edition_path(there, lang) + hash_ + anchor)
 
