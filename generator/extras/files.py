@@ -14,7 +14,8 @@ from typing import Any
 import jinja2
 
 from ..model.content import Content
-from ..model.paths import file_relative_url, html_file, md_url, own_page_kinds, page_path, page_url
+from ..model.items import TRANSLATIONS
+from ..model.paths import edition_path, file_relative_url, html_file, md_url, own_page_kinds, page_path, page_url
 from ..options import SiteOptions
 from ..render.handout import entries
 from ..render.pages import page_specs, permalink
@@ -23,22 +24,23 @@ from . import opendata, qr
 from .redirects import redirects
 
 
-@functools.lru_cache(maxsize=1)
-def _html_environment() -> jinja2.Environment:
-    """Compiled once per process (the live preview asks after every save); edited templates still reload."""
-    return new_environment("html")
+@functools.lru_cache(maxsize=4)
+def _html_environment(lang: str) -> jinja2.Environment:
+    """Compiled once per process and edition (the live preview asks after every save); edited templates still reload."""
+    return new_environment("html", lang=lang)
 
 
 def redirect_pages(content: Content, options: SiteOptions) -> dict[str, str]:
     """Plain HTML pages (copied verbatim by the site engine) that forward without JavaScript."""
-    template = _html_environment().get_template("redirect.html.j2")
+    template = _html_environment(options.language).get_template("redirect.html.j2")
     out: dict[str, str] = {}
     for r in redirects(content):
         # Short URLs keep their folder form in every copy (/e/7/ is typed, never linked); former ids
         # follow the page style, so old links inside an offline copy still land.
         file = html_file(r.url, options.directory_urls or r.short)
-        href = file_relative_url(page_url(r.target_md, options.directory_urls), file)
-        canonical = options.absolute(md_url(r.target_md)) if options.site_url else href
+        there = edition_path(r.target_md, options.language)
+        href = file_relative_url(page_url(there, options.directory_urls), file)
+        canonical = options.absolute(md_url(there)) if options.site_url else href
         out[file] = template.render(r=r, href=href, canonical=canonical)
     return out
 
@@ -56,6 +58,8 @@ def trainer_files(content: Content, pages: dict[str, str], options: SiteOptions,
     ``cache`` is a folder where QR codes are kept between runs (see ``qr.Codes``).
     """
     codes = qr.Codes(cache)
+    data = content  # the exports carry every edition's text (the items' ``en:`` blocks)
+    content = content.in_language(options.language)
     items = _item_of(content)
     out: dict[str, str | bytes] = {}
     if assets:
@@ -70,13 +74,19 @@ def trainer_files(content: Content, pages: dict[str, str], options: SiteOptions,
             for e in entries(content, s.items):
                 if e.qr_svg not in out:
                     out[e.qr_svg] = codes.svg(options.absolute(e.url))
-        out.update(opendata.data_files(content))
+        out.update(opendata.data_files(data))
     return out
 
 
 def current_urls(content: Content) -> set[str]:
-    """Every address the content gives the online site (directory URLs), without rendering or writing anything."""
-    return published_urls(dict.fromkeys(page_paths(content)), content)
+    """Every address the content gives the online site (directory URLs), in every edition, without
+    rendering or writing anything. The other editions' addresses begin with ``/<lang>/``."""
+    urls = published_urls(dict.fromkeys(page_paths(content)), content)
+    for lang in TRANSLATIONS:
+        edition = content.in_language(lang)
+        pages = dict.fromkeys(edition_path(path, lang) for path in page_paths(edition))
+        urls |= {f"/{lang}{url}" for url in published_urls(pages, edition)}
+    return urls
 
 
 def page_paths(content: Content) -> list[str]:

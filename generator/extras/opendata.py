@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from ..model.content import Content
+from ..model.items import TRANSLATIONS, translated_fields
 from ..model.kinds import ALL_KINDS, children
 from ..render.pages import data_sets
 
@@ -59,14 +60,18 @@ def _cell(value: Any) -> str:
 
 
 def _csv(kind: str, records: list[dict[str, Any]]) -> str:
-    columns = [name for name in ALL_KINDS[kind].model.model_fields]
+    """One row per item; each edition's texts in columns of their own (``title_en`` beside ``title``)."""
+    model = ALL_KINDS[kind].model
+    columns = [name for name in model.model_fields if name not in TRANSLATIONS]
+    translated = [(lang, name) for lang in TRANSLATIONS for name in translated_fields(model)]
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(columns)
+    writer.writerow(columns + [f"{name}_{lang}" for lang, name in translated])
     for record in records:
         for child in children(kind):  # held items have a CSV of their own; here only their ids
             record = {**record, child.parent_field: [i["id"] for i in record[child.parent_field]]}
-        writer.writerow([_cell(record.get(c)) for c in columns])
+        writer.writerow([_cell(record.get(c)) for c in columns]
+                        + [_cell((record.get(lang) or {}).get(name)) for lang, name in translated])
     return "\ufeff" + buf.getvalue()  # the BOM makes spreadsheet programs read UTF-8 umlauts correctly
 
 

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from ..model.content import Content
 from ..model.kinds import title_of
-from ..model.paths import own_page_kinds, page_path, short_url, url_path
+from ..model.paths import edition_path, md_url, own_page_kinds, page_path, short_url
+from ..model.paths import target as target_of
+from ..render.language import Language
 
 
 @dataclass(frozen=True)
@@ -21,22 +23,23 @@ class Redirect:
     target_md: str  # the page it leads to, e.g. empfehlungen/x.md
     title: str
     label: str
-    reason: str  # one German sentence: why this address forwards
+    reason: str  # one sentence in the edition's words: why this address forwards
     short: bool = False  # a short URL from a label (else a former id)
 
 
 def redirects(content: Content) -> list[Redirect]:
     """Short URLs of labelled items and every former id of items with pages of their own."""
     found: list[Redirect] = []
+    say = Language(content.language).gettext
     for kind in own_page_kinds():
         for item in content.items(kind).values():
             target = page_path(kind, item.id)
             label = getattr(item, "label", None) or ""
             short = short_url(item)
             if short:
-                found.append(Redirect(short, target, title_of(item), label, f"Kurzlink {label}.", short=True))
+                found.append(Redirect(short, target, title_of(item), label, say("Kurzlink {label}.").format(label=label), short=True))
             for old in item.former_ids:
-                old_url = url_path(kind, old)
+                old_url = md_url(edition_path(target_of(kind, old), content.language))
                 found.append(Redirect(old_url, target, title_of(item), label,
-                                      f"Dieser Eintrag hatte früher die Adresse {old_url}."))
+                                      say("Dieser Eintrag hatte früher die Adresse {url}.").format(url=old_url)))
     return found

@@ -32,6 +32,18 @@ def editions(config_file: Path) -> list[tuple[str, Path]]:
     return [(lang, path) for lang, path in found if path.is_file()]
 
 
+def built_editions(config_file: Path) -> set[str]:
+    """Every edition a ``bkk-site build`` of this configuration's site makes (from either edition's file)."""
+    from ..model.items import TRANSLATIONS
+    from ..model.translations import DEFAULT_LANGUAGE
+
+    config_file = Path(config_file)
+    stem = config_file.stem
+    for lang in TRANSLATIONS:
+        stem = stem.removesuffix(f".{lang}")
+    return {DEFAULT_LANGUAGE} | {lang for lang, _ in editions(config_file.with_name(stem + config_file.suffix))}
+
+
 @dataclass
 class Run:
     """What one ``bkk-site build`` hands to the hook in the same process, and gets back.

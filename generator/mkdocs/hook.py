@@ -69,6 +69,13 @@ def on_config(config):
     """Impressum and Datenschutz read operator details from ``extra``: check them early. Another
     edition lives below ``<lang>/`` of the site's address (canonical links, QR codes, sitemap)."""
     lang = _language(config)
+    # The language selector lists the editions this build makes (the live preview makes one).
+    made = {lang} if preview.serving else engine.built_editions(Path(config.config_file_path))
+    alternate = [alt for alt in config.extra.get("alternate") or [] if alt.get("lang") in made]
+    if len(alternate) > 1:
+        config.extra["alternate"] = alternate
+    else:
+        config.extra.pop("alternate", None)
     if lang != DEFAULT_LANGUAGE:
         if config.site_url:
             config.site_url = config.site_url.rstrip("/") + f"/{lang}/"

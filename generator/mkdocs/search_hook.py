@@ -1,4 +1,4 @@
-"""MkDocs side of the search (generator/search): rewrite the index Material just wrote.
+"""MkDocs side of the German search (generator/search): rewrite the index Material just wrote.
 
 Runs after Material's search plugin has written ``search/search_index.json`` and before its
 offline plugin turns that file into ``search_index.js`` for file:// (priorities 0 and -100).
@@ -32,8 +32,8 @@ def _root(config) -> Path:
 @event_priority(-50)
 def on_post_build(config) -> None:
     path = Path(config.site_dir) / "search" / "search_index.json"
-    if not path.is_file():
-        return
+    if not path.is_file() or config.theme["language"] != "de":
+        return  # other editions keep Material's index, stemmed by lunr for their language
     run = config.get(engine.RUN_KEY)  # bkk-site build hands over its content folder, like hook.py reads it
     content = run.content if run is not None else Path(os.environ.get("BKK_CONTENT") or _root(config) / "content")
     try:

@@ -31,6 +31,7 @@ class Content:
     category_of: dict[str, str] = field(default_factory=dict)  # child item id → the id of the item holding it
     language: str = DEFAULT_LANGUAGE  # the edition the items' texts are in
     untranslated: frozenset[Key] = frozenset()  # items whose text ``language`` lacks (their pages say so)
+    default: Content | None = field(default=None, repr=False, compare=False)  # the German items (another edition shows some words beside its own)
     _cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -62,7 +63,11 @@ class Content:
             skip = tuple(child.parent_field for child in children(kind) if child.parent_field)
             if not is_translated(item, lang, skip):
                 untranslated.add((kind, item.id))
-        return Content(by_kind, self.origins, self.backlinks, self.category_of, lang, frozenset(untranslated))
+        return Content(by_kind, self.origins, self.backlinks, self.category_of, lang, frozenset(untranslated), default=self)
+
+    def german(self, kind: str, item_id: str) -> Any:
+        """The item in the default edition's words (the glossary shows the German term beside the English one)."""
+        return (self.default or self).get(kind, item_id)
 
     def items(self, kind: str) -> dict[str, Any]:
         """Items of a kind by its name (the names in ``kinds.ALL_KINDS``)."""

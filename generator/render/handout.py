@@ -7,7 +7,7 @@ from typing import Any
 
 from ..model.content import Content
 from ..model.kinds import ALL_KINDS, KIND_BY_FOLDER, title_of
-from ..model.paths import md_url, page_path, qr_path, short_url, target
+from ..model.paths import edition_path, md_url, page_path, qr_path, short_url, target
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,8 @@ def entry(content: Content, ref: str) -> Entry:
     lead = getattr(item, spec.lead) if spec.lead else ""
     md = page_path(kind, item_id)
     own = spec.own_pages and not spec.single
-    url = short_url(item) or (md_url(md) if own else md_url(md) + f"#{item_id}")
+    page = edition_path(md, content.language)
+    url = short_url(item) or (md_url(page) if own else md_url(page) + f"#{item_id}")
     return Entry(kind, item, spec.label, title_of(item), getattr(item, "label", None) or "", lead, body,
                  target(kind, item_id), qr_path(md if own else f"{folder}/{item_id}.md"), url)
 

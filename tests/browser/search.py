@@ -59,8 +59,8 @@ def search_groups(page, query: str, root: str = "") -> Found:
           const ours = document.querySelector('script[src*="bkk-search.js"]');  // settles after retries
           return document.querySelector('.md-search__input').value === q && meta &&
                  (!ours || box.getAttribute('data-bkk-done') === q) &&
-                 !/Initialisiere|Suchbegriff eingeben|Type to start/i.test(meta.textContent) &&
-                 (list.children.length > 0 || /Keine/i.test(meta.textContent));
+                 !/Initialisiere|Initializing|Suchbegriff eingeben|Type to start/i.test(meta.textContent) &&
+                 (list.children.length > 0 || /Keine|No matching/i.test(meta.textContent));
         }""", arg=query)
     page.wait_for_timeout(150)  # let the last keystroke's result render
     return Found(page.evaluate(RESULTS)["groups"], root)

@@ -24,9 +24,10 @@ EDITOR_PAGES = ("/redaktion/", "/betrieb/", "/daten/")
 TRAINER_BLOCK = "#link-und-qr-code"
 
 
-def load_queries(content: Path) -> list[dict]:
-    path = ROOT / "tests" / ("fixtures/search_queries.yaml" if content == FIXTURE else "search_queries.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+def load_queries(content: Path, lang: str = "de") -> list[dict]:
+    name = "search_queries.yaml" if lang == "de" else f"search_queries.{lang}.yaml"
+    path = ROOT / "tests" / (f"fixtures/{name}" if content == FIXTURE else name)
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else []
 
 
 def expected(query: dict) -> list[str]:
@@ -119,6 +120,28 @@ def test_search_finds_the_expected_pages(site, browser):
     assert measured.recall_at_5 >= MIN_RECALL, measured.line("online") + "\n" + "\n".join(measured.misses)
 
 
+def test_english_search_finds_english_pages(site, browser):
+    """On /en/ the English index (lunr's English stemmer) answers: English queries find the English pages."""
+    queries = load_queries(site.content, "en")
+    if site.content == FIXTURE:
+        pytest.skip("the fixture content has no English query set")
+    assert len(queries) >= 30
+    for q in queries:
+        for page in expected(q):
+            assert (site.root / page.lstrip("/") / "index.html").is_file(), f"{q['query']}: {page} gibt es nicht"
+    context, recorder = new_context(browser, site.origin, "desktop")
+    page = context.new_page()
+    open_search(page, site.origin + "/en")
+    assert page.locator("html").get_attribute("lang") == "en"
+    measured = measure(page, queries)
+    shown = search(page, "child")
+    context.close()
+    report("online-en", measured)
+    assert not recorder.third_party
+    assert shown and all(p.startswith("/en/") for p in shown), f"the English search shows other pages: {shown}"
+    assert measured.recall_at_5 >= MIN_RECALL, measured.line("online-en") + "\n" + "\n".join(measured.misses)
+
+
 def test_offline_copy_searches_the_same_way(offline_site, browser):
     """From file://, Material runs its worker in an iframe; word forms, typos and help must work there too."""
     context, recorder = new_context(browser, "file://", "desktop")
@@ -135,6 +158,24 @@ def test_offline_copy_searches_the_same_way(offline_site, browser):
     assert not recorder.third_party
     assert not measured.unclean, "\n".join(measured.unclean)
     assert measured.recall_at_5 >= MIN_RECALL, measured.line("offline") + "\n" + "\n".join(measured.misses)
+
+
+def test_offline_copy_searches_in_english_too(offline_site, browser):
+    """The offline copy holds both editions; from file://en/index.html the English index answers."""
+    queries = load_queries(site_content(), "en")
+    if not queries:
+        pytest.skip("no English query set for this content")
+    context, recorder = new_context(browser, "file://", "desktop")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    open_search(page, (offline_site / "en" / "index.html").as_uri())
+    measured = measure(page, queries, root=Path(offline_site).as_uri().removeprefix("file://") + "/")
+    context.close()
+    report("offline-en", measured)
+    assert errors == []
+    assert not recorder.third_party
+    assert measured.recall_at_5 >= MIN_RECALL, measured.line("offline-en") + "\n" + "\n".join(measured.misses)
 
 
 def assert_help_shown(page) -> None:
