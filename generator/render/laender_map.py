@@ -5,16 +5,22 @@ Land gets a tile of the same size (Bremen and Berlin stay clickable). Shading sa
 three things are known (a regional network, counselling for minors, a state-level step);
 letters in each tile say which, so colour is never the only carrier. The table on the page is
 the text alternative.
+
+The words the map says are the edition's (``lang``): the template's through ``_()``, the tiles'
+read-outs and counts built here through the same catalogs (``generator/locales/en/action.po``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from ..model.content import Content
 from ..model.paths import page_path, relative_url
+from ..model.translations import DEFAULT_LANGUAGE
+from .language import Language
 from .svg import render
 
 # code: (row, column, name) - a 5 × 6 grid that keeps neighbours roughly where they are.
@@ -58,22 +64,42 @@ class LandStatus:
 
     @property
     def description(self) -> str:
-        if self.land_id is None:
-            return f"{self.code} ({self.name}): noch keine Seite"
-        parts = [yes if known else no for known, (_, _, yes, no) in zip(self.known, ASPECTS, strict=True)]
-        return f"{self.code} ({self.name}): " + "; ".join(parts) + f"; {self.counts}"
+        return self.describe()
 
     @property
     def counts(self) -> str:
-        """The numbers behind the shading, in words (also under the letters in the tile)."""
-        services = "1 Beratungsstelle" if self.services == 1 else f"{self.services} Beratungsstellen"
-        steps = "1 landesweite Regelung oder Schritt" if self.instruments == 1 else f"{self.instruments} landesweite Regelungen oder Schritte"
-        return f"{services}, davon {self.minors} für Minderjährige; {steps}"
+        return self.count_words()
 
     @property
     def short_count(self) -> str:
+        return self.short_count_words()
+
+    def describe(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The tile's read-out: what is known and the counts, in the edition's words."""
+        words = _words(lang)
+        if self.land_id is None:
+            return words("%(code)s (%(name)s): noch keine Seite") % {"code": self.code, "name": self.name}
+        parts = [words(yes if known else no) for known, (_, _, yes, no) in zip(self.known, ASPECTS, strict=True)]
+        return words("%(code)s (%(name)s): %(known)s; %(counts)s") % {
+            "code": self.code, "name": self.name, "known": "; ".join(parts), "counts": self.count_words(lang)}
+
+    def count_words(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The numbers behind the shading, in words (also under the letters in the tile)."""
+        words = _words(lang)
+        services = words("1 Beratungsstelle") if self.services == 1 else words("%(n)s Beratungsstellen") % {"n": self.services}
+        steps = (words("1 landesweite Regelung oder Schritt") if self.instruments == 1
+                 else words("%(n)s landesweite Regelungen oder Schritte") % {"n": self.instruments})
+        return words("%(services)s, davon %(minors)s für Minderjährige; %(steps)s") % {
+            "services": services, "minors": self.minors, "steps": steps}
+
+    def short_count_words(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """What fits in a tile: counselling centres known."""
-        return f"{self.services} Stelle" if self.services == 1 else f"{self.services} Stellen"
+        words = _words(lang)
+        return words("1 Stelle") if self.services == 1 else words("%(n)s Stellen") % {"n": self.services}
+
+
+def _words(lang: str) -> Callable[[str], str]:
+    return Language(lang).gettext
 
 
 def statuses(content: Content) -> list[LandStatus]:
@@ -95,14 +121,17 @@ def statuses(content: Content) -> list[LandStatus]:
     return rows
 
 
-def laender_map(content: Content, here: str, directory_urls: bool = True) -> Markup:
-    """The tile map as one raw HTML block; tiles link to the Land pages relative to ``here``."""
+def laender_map(content: Content, here: str, directory_urls: bool = True, lang: str = DEFAULT_LANGUAGE) -> Markup:
+    """The tile map of one edition as one raw HTML block; tiles link to the Land pages relative to ``here``."""
+    words = _words(lang)
     tiles = []
     for status in statuses(content):
         row, col, _name = GRID[status.code]
         href = relative_url(here, page_path("land", status.land_id), directory_urls) if status.land_id else None
         marks = " ".join(aspect[0] if known else "–" for known, aspect in zip(status.known, ASPECTS, strict=True))
-        tiles.append({"status": status, "x": col * (TILE + GAP), "y": row * (TILE + GAP), "href": href, "marks": marks})
+        tiles.append({"status": status, "x": col * (TILE + GAP), "y": row * (TILE + GAP), "href": href, "marks": marks,
+                      "label": status.describe(lang), "count": status.short_count_words(lang)})
     width = 5 * TILE + 4 * GAP
     height = 6 * TILE + 5 * GAP
-    return render("laender_map.svg.j2", tiles=tiles, tile=TILE, width=width, height=height, aspects=ASPECTS)
+    aspects = [(letter, words(what), words(yes), words(no)) for letter, what, yes, no in ASPECTS]
+    return render("laender_map.svg.j2", lang=lang, tiles=tiles, tile=TILE, width=width, height=height, aspects=aspects)
