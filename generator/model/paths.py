@@ -86,6 +86,11 @@ def alternate_url(md_path: str, lang: str, other: str, directory_urls: bool = Tr
     return relative_url(site_path(md_path, lang), site_path(there, other), directory_urls)
 
 
+def edition_url(here: str, there: str, lang: str, directory_urls: bool = True) -> str:
+    """Served URL between two pages of edition ``lang``, both given by their German path (for raw HTML)."""
+    return relative_url(edition_path(here, lang), edition_path(there, lang), directory_urls)
+
+
 def edition_link(link: str, here: str, lang: str, directory_urls: bool = True) -> str:
     """A Markdown link target written between German paths (``../laender/index.md#x`` on the page
     ``here``), as edition ``lang`` must write it: its own page's path, or the served URL of a

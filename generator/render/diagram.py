@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..model.content import Content
-from ..model.paths import page_path, relative_url
+from ..model.paths import edition_url, page_path
 from ..model.translations import DEFAULT_LANGUAGE
 from .language import Language
 from .svg import render, wrap
@@ -63,19 +63,19 @@ def _parallel_title(phase, words: Callable[[str], str]) -> str:
     return phase.title if "parallel" in phase.title.casefold() else words("%(title)s (parallel)") % {"title": phase.title}
 
 
-def _href(here: str, phase, directory_urls: bool = True) -> str:
-    return relative_url(here, page_path("phase", phase.id), directory_urls)
+def _href(here: str, phase, directory_urls: bool = True, lang: str = DEFAULT_LANGUAGE) -> str:
+    return edition_url(here, page_path("phase", phase.id), lang, directory_urls)
 
 
 def _parallel_boxes(parallel: list, here: str, y: float, width: float, dirs: bool,
-                    words: Callable[[str], str]) -> tuple[list[Box], float]:
+                    words: Callable[[str], str], lang: str = DEFAULT_LANGUAGE) -> tuple[list[Box], float]:
     boxes = []
     for phase in parallel:
         title = _parallel_title(phase, words)
         lines = wrap("⇆ " + title, int((width - 28) / CHAR))
         height = 16 + LINE * len(lines)
         text = tuple((14.0, y + 8 + 15 + i * LINE, line) for i, line in enumerate(lines))
-        boxes.append(Box(None, words("Parallel: %(title)s") % {"title": title}, _href(here, phase, dirs), 0, y, width, height, text))
+        boxes.append(Box(None, words("Parallel: %(title)s") % {"title": title}, _href(here, phase, dirs, lang), 0, y, width, height, text))
         y += height + 12
     return boxes, y
 
@@ -100,12 +100,12 @@ def wide(content: Content, here: str, width: int = 720, dirs: bool = True, lang:
         row, col = divmod(i, cols)
         x, y = col * (box_w + gap), row * (box_h + row_gap)
         text = tuple((x + pad, y + 60 + j * LINE, line) for j, line in enumerate(lines))
-        boxes.append(Box(i + 1, _step(i + 1, phase, words), _href(here, phase, dirs), x, y, box_w, box_h, text,
+        boxes.append(Box(i + 1, _step(i + 1, phase, words), _href(here, phase, dirs, lang), x, y, box_w, box_h, text,
                          (x + 26, y + 26)))
         if col:
             arrows.append((x - gap + 3, y + box_h / 2, x - 4, y + box_h / 2))
     rows = -(-len(main) // cols) if main else 0
-    extra, bottom = _parallel_boxes(parallel, here, rows * (box_h + row_gap) - (row_gap - 20 if rows else 0), width, dirs, words)
+    extra, bottom = _parallel_boxes(parallel, here, rows * (box_h + row_gap) - (row_gap - 20 if rows else 0), width, dirs, words, lang)
     boxes += extra
     height = bottom - 12 if parallel else rows * (box_h + row_gap) - row_gap
     return Layout("wide", width, int(height) + 1, tuple(boxes), tuple(arrows))
@@ -124,10 +124,10 @@ def narrow(content: Content, here: str, width: int = 340, dirs: bool = True, lan
         if i:
             arrows.append((width / 2, y - 21, width / 2, y - 4))
         text = tuple((52.0, y + 10 + 15 + j * LINE, line) for j, line in enumerate(lines))
-        boxes.append(Box(i + 1, _step(i + 1, phase, words), _href(here, phase, dirs), 0, y, width, height, text,
+        boxes.append(Box(i + 1, _step(i + 1, phase, words), _href(here, phase, dirs, lang), 0, y, width, height, text,
                          (26, y + height / 2)))
         y += height + 24
-    extra, bottom = _parallel_boxes(parallel, here, y - 4, width, dirs, words)
+    extra, bottom = _parallel_boxes(parallel, here, y - 4, width, dirs, words, lang)
     boxes += extra
     height = bottom - 12 if parallel else y - 24
     return Layout("narrow", width, int(height) + 1, tuple(boxes), tuple(arrows))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..model.content import Content
-from ..model.paths import page_path, relative_url
+from ..model.paths import edition_url, page_path
 from ..model.translations import DEFAULT_LANGUAGE
 from .language import Language
 from .svg import render
@@ -127,7 +127,7 @@ def laender_map(content: Content, here: str, directory_urls: bool = True, lang: 
     tiles = []
     for status in statuses(content):
         row, col, _name = GRID[status.code]
-        href = relative_url(here, page_path("land", status.land_id), directory_urls) if status.land_id else None
+        href = edition_url(here, page_path("land", status.land_id), lang, directory_urls) if status.land_id else None
         marks = " ".join(aspect[0] if known else "–" for known, aspect in zip(status.known, ASPECTS, strict=True))
         tiles.append({"status": status, "x": col * (TILE + GAP), "y": row * (TILE + GAP), "href": href, "marks": marks,
                       "label": status.describe(lang), "count": status.short_count_words(lang)})
