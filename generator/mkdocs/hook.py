@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import time
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -205,6 +206,9 @@ def on_page_context(context, page, config, nav):
                                page.meta.get("source_line"), None if generated else page.file.src_uri, config.docs_dir)
     page.edit_url = edit
     page.meta["view_url"] = view
+    if page.canonical_url and config.extra.get("alternate"):  # the sitemap names each edition's page in full
+        page.meta["alternate_urls"] = {alt["lang"]: urljoin(page.canonical_url, (page.meta.get("alternates") or {}).get(alt["lang"], ""))
+                                       for alt in config.extra["alternate"] if alt["lang"] in (page.meta.get("alternates") or {})}
     return context
 
 
