@@ -9,8 +9,8 @@ import io
 import json
 import re
 import shutil
-from xml.etree import ElementTree
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 

@@ -31,3 +31,20 @@ def test_every_marked_template_text_has_english_words():
 def test_a_marked_text_is_found():
     """The extraction itself works (otherwise the test above could never fail)."""
     assert "Wer ist gefragt?" in template_messages()
+
+
+def test_catalogs_agree_where_they_say_the_same_text():
+    """A German text in two catalogs has one English translation (else the file read last would win)."""
+    from babel.messages.pofile import read_po
+
+    seen: dict[str, tuple[str, str]] = {}
+    clashes = []
+    for po in sorted((LOCALES / "en").glob("*.po")):
+        with po.open("rb") as f:
+            for message in read_po(f):
+                if not message.id or not message.string:
+                    continue
+                before = seen.setdefault(message.id, (message.string, po.name))
+                if before[0] != message.string:
+                    clashes.append(f"{message.id!r}: {before[1]} → {before[0]!r}, {po.name} → {message.string!r}")
+    assert not clashes, "\n".join(clashes)
