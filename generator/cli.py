@@ -24,6 +24,7 @@ from .generate import generate
 from .mkdocs import engine
 from .mkdocs.engine import BuildError, build_site
 from .model.kinds import ALL_KINDS
+from .model.translations import LANGUAGES
 from .options import SiteOptions
 from .page_sources import locate_message, locate_page, page_sources
 from .postbuild.verify import report as site_report
@@ -166,8 +167,14 @@ def _at_sources(found: list, sources: dict) -> str:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     env = {**os.environ, "BKK_CONTENT": str(Path(args.content).resolve()), "NO_MKDOCS_2_WARNING": "1"}
+    config = args.config
+    if args.lang != "de":
+        config = dict(engine.editions(args.config)).get(args.lang)
+        if config is None:
+            print(f"Fehler: keine Konfiguration für die Sprache „{args.lang}“ neben {args.config}.", file=sys.stderr)
+            return 2
     # --dirty: rebuild only the pages whose (generated) Markdown changed, so a save shows within a second
-    cmd = _mkdocs("serve", "--livereload", "--dirty", "-a", args.addr, config=args.config)
+    cmd = _mkdocs("serve", "--livereload", "--dirty", "-a", args.addr, config=config)
     # Become the server instead of starting it as a child: stopping ``bkk-site serve`` (Ctrl-C, a test's
     # terminate()) must stop the server too, never leave it running orphaned.
     sys.stdout.flush()
@@ -216,6 +223,8 @@ def parser() -> argparse.ArgumentParser:
     s = add("serve", cmd_serve, "Live-Vorschau auf http://127.0.0.1:8000, aktualisiert sich beim Speichern.")
     s.add_argument("--addr", default="127.0.0.1:8000", help="Adresse der Vorschau (Standard: 127.0.0.1:8000)")
     s.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help=argparse.SUPPRESS)
+    s.add_argument("--lang", choices=LANGUAGES, default="de",
+                   help="Welche Ausgabe die Vorschau zeigt: de (Standard) oder en (die englische, aus den „en:“-Blöcken)")
     return p
 
 

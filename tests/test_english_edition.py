@@ -13,8 +13,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-
-from .conftest import FIXTURE, REPO, bkk, make_project
+from conftest import FIXTURE, REPO, bkk, make_project
 
 _SELECTOR = re.compile(r'<a href="([^"]+)" hreflang="(\w+)" lang="\w+" class="md-select__link">')
 _LANG = re.compile(r'<html lang="(\w+)"')

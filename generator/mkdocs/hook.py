@@ -53,8 +53,9 @@ def _content(config) -> Path:
 
 
 def _out(config) -> Path:
-    """Where the live preview keeps the generated pages (a build keeps them in memory)."""
-    return _root(config) / GENERATED
+    """Where the live preview keeps the generated pages (a build keeps them in memory), per edition."""
+    lang = _language(config)
+    return _root(config) / (GENERATED if lang == DEFAULT_LANGUAGE else f"{GENERATED}-{lang}")
 
 
 def on_startup(command, dirty):
