@@ -165,7 +165,7 @@ def on_files(files: Files, config) -> Files:
                 rel = path.relative_to(shared).as_posix()
                 if path.is_file() and files.get_file_from_path(rel) is None:
                     files.append(File(rel, str(shared), config.site_dir, config.use_directory_urls))
-    if options.offline_zip:  # the trainers' page links it
+    if options.offline_zip and options.language == DEFAULT_LANGUAGE:  # the trainers' pages of both editions link it
         files.append(File.generated(config, OFFLINE_DOWNLOAD, abs_src_path=str(_root(config) / OFFLINE_ZIP)))
     # Hand-written pages get QR codes too, so every printed page carries one in its footer.
     codes = Codes(_root(config) / CACHE)

@@ -30,7 +30,7 @@ PAGE_NAMES = {
 }
 # Pages only the German edition has: Leichte Sprache is German by nature, the operators' and
 # editors' pages are for a German-speaking team. The switcher leads to the other start page.
-GERMAN_ONLY = ("leichte-sprache/", "redaktion/", "betrieb/")
+GERMAN_ONLY = ("leichte-sprache/", "redaktion/", "betrieb/", "downloads/")  # the offline zip holds both editions
 
 
 def edition_path(md_path: str, lang: str) -> str:
@@ -99,8 +99,10 @@ def edition_link(link: str, here: str, lang: str, directory_urls: bool = True) -
         return link
     file, hash_, anchor = link.partition("#")
     there = posixpath.normpath(posixpath.join(posixpath.dirname(here), file))
-    if there.endswith(".md") and not in_edition(there, lang):
-        return relative_url(site_path(here, lang), there + hash_ + anchor, directory_urls)
+    if not in_edition(there, lang):
+        if there.endswith(".md"):
+            return relative_url(site_path(here, lang), there + hash_ + anchor, directory_urls)
+        return posixpath.relpath(there, posixpath.dirname(page_url(site_path(here, lang), directory_urls)) or ".")
     return md_link(edition_path(here, lang), edition_path(there, lang) + hash_ + anchor)
 
 

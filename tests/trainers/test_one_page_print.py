@@ -65,3 +65,31 @@ def test_seminar_qr_card_prints_on_exactly_one_a4_page(site: Path, browser_conte
         text = print_pdf(browser_context, f"{base}/seminare/{seminar}/karte/", pdf)
     assert pdf_pages(pdf) == 1
     assert "QR-Karte" in text
+
+
+_ENGLISH = _MODEL.in_language("en")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_english_role_checklist_prints_on_exactly_one_a4_page(site: Path, browser_context, tmp_path: Path, role: str):
+    """The English checklists are longer in words than the German ones: they must fit the sheet too."""
+    pdf = tmp_path / f"{role}-en.pdf"
+    with serve(site) as base:
+        text = print_pdf(browser_context, f"{base}/en/suspicion/{role}/", pdf)
+    assert pdf_pages(pdf) == 1
+    checklist = next(r for r in _ENGLISH.single("suspicion").roles if r.id == role)
+    assert checklist.title in text
+    assert "Our youth welfare office (Jugendamt), name and phone:" in text
+    assert "110" in text
+    for indicator in checklist.indicators:
+        assert _ENGLISH.items("indicator")[indicator].label in text
+    assert "Print / save as PDF" not in text
+
+
+@pytest.mark.parametrize("seminar", SEMINARS)
+def test_english_seminar_qr_card_prints_on_exactly_one_a4_page(site: Path, browser_context, tmp_path: Path, seminar: str):
+    pdf = tmp_path / f"{seminar}-en.pdf"
+    with serve(site) as base:
+        text = print_pdf(browser_context, f"{base}/en/seminars/{seminar}/card/", pdf)
+    assert pdf_pages(pdf) == 1
+    assert "QR card" in text
