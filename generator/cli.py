@@ -56,7 +56,8 @@ def checked_content(content_dir: Path, docs: Path | None):
 def cmd_check(args: argparse.Namespace) -> int:
     try:
         content = checked_content(args.content, Path(args.docs) if args.docs else None)
-        published.refuse_lost(args.published or args.content / published.FILE_NAME, current_urls(content))
+        published.refuse_lost(args.published or args.content / published.FILE_NAME,
+                              current_urls(content, engine.built_editions(args.config)))
     except ContentError as exc:
         return _report(exc, args.format)
     warnings = placeholder_problems(args.config) + advise(content, args.content, render_pages(content))
@@ -123,7 +124,7 @@ def _build_locked(args: argparse.Namespace, site: Path) -> int:
             return 1
     content = checked_content(args.content, Path("docs"))  # content errors in our own format, before MkDocs runs
     listing = args.published or args.content / published.FILE_NAME
-    urls = published.refuse_lost(listing, current_urls(content))
+    urls = published.refuse_lost(listing, current_urls(content, engine.built_editions(args.config)))
     checked = time.perf_counter()
     crash_point("checked")
     sources = page_sources(content)

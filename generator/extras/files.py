@@ -78,11 +78,13 @@ def trainer_files(content: Content, pages: dict[str, str], options: SiteOptions,
     return out
 
 
-def current_urls(content: Content) -> set[str]:
-    """Every address the content gives the online site (directory URLs), in every edition, without
+def current_urls(content: Content, editions: tuple[str, ...] | set[str] = ("de",)) -> set[str]:
+    """Every address the content gives the online site (directory URLs) in the editions built, without
     rendering or writing anything. The other editions' addresses begin with ``/<lang>/``."""
     urls = published_urls(dict.fromkeys(page_paths(content)), content)
     for lang in TRANSLATIONS:
+        if lang not in editions:
+            continue
         edition = content.in_language(lang)
         pages = dict.fromkeys(edition_path(path, lang) for path in page_paths(edition))
         urls |= {f"/{lang}{url}" for url in published_urls(pages, edition)}

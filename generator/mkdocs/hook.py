@@ -196,6 +196,10 @@ def on_page_markdown(markdown, page, config, files):
     german = german_path(page.file.src_uri, options.language)
     page.meta.setdefault("alternates", {lang: alternate_url(german, options.language, lang, options.directory_urls)
                                         for lang in LANGUAGES})
+    if page.canonical_url and config.extra.get("alternate"):  # the sitemap (rendered before the pages) names them in full
+        made = {alt["lang"] for alt in config.extra["alternate"]}
+        page.meta["alternate_urls"] = {lang: urljoin(page.canonical_url, href) for lang, href in page.meta["alternates"].items()
+                                       if lang in made}
     return markdown
 
 
@@ -207,9 +211,6 @@ def on_page_context(context, page, config, nav):
                                page.meta.get("source_line"), None if generated else page.file.src_uri, config.docs_dir)
     page.edit_url = edit
     page.meta["view_url"] = view
-    if page.canonical_url and config.extra.get("alternate"):  # the sitemap names each edition's page in full
-        page.meta["alternate_urls"] = {alt["lang"]: urljoin(page.canonical_url, (page.meta.get("alternates") or {}).get(alt["lang"], ""))
-                                       for alt in config.extra["alternate"] if alt["lang"] in (page.meta.get("alternates") or {})}
     return context
 
 

@@ -57,7 +57,11 @@ class Content:
         """The same items, ids and references, with the texts of edition ``lang`` where it has them."""
         if lang == self.language:
             return self
-        by_kind = {kind: {i: in_language(item, lang) for i, item in items.items()} for kind, items in self.by_kind.items()}
+        by_kind = {}
+        for kind, items in self.by_kind.items():  # in the edition's order (a glossary is alphabetical in its language)
+            translated = [in_language(item, lang) for item in items.values()]
+            sort = ALL_KINDS[kind].sort
+            by_kind[kind] = {i.id: i for i in (sorted(translated, key=sort) if sort else translated)}
         untranslated = set()
         for kind, item in self.all_items():
             skip = tuple(child.parent_field for child in children(kind) if child.parent_field)
