@@ -99,6 +99,8 @@ def edition_link(link: str, here: str, lang: str, directory_urls: bool = True) -
         return link
     file, hash_, anchor = link.partition("#")
     there = posixpath.normpath(posixpath.join(posixpath.dirname(here), file))
+    if file.endswith("/") or there.startswith("../"):
+        return link  # already a served URL (into the other edition): the renderer computed it for this page
     if not in_edition(there, lang):
         if there.endswith(".md"):
             return relative_url(site_path(here, lang), there + hash_ + anchor, directory_urls)
