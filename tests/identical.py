@@ -28,7 +28,7 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-REFERENCE = "7c978fff95aec490dbf56178c33aad302e1586a0"  # issue 16: the English edition (selector, alternates, /en/ tree, en: blocks in the exports): the output changed on purpose
+REFERENCE = "7c978fff95aec490dbf56178c33aad302e1586a0"  # issue 16: the English edition; the output changed on purpose
 SITE_URL = "https://bkk.example.org/"
 OUTPUTS = ("generated", "generated-url", "site", "offline")
 

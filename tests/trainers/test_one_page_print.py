@@ -43,53 +43,40 @@ ROLES = [r.id for r in _MODEL.single("suspicion").roles] if _MODEL.single("suspi
 SEMINARS = list(_MODEL.items("seminar"))
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_role_checklist_prints_on_exactly_one_a4_page(site: Path, browser_context, tmp_path: Path, role: str):
-    pdf = tmp_path / f"{role}.pdf"
-    with serve(site) as base:
-        text = print_pdf(browser_context, f"{base}/verdacht/{role}/", pdf)
-    assert pdf_pages(pdf) == 1
-    checklist = next(r for r in _MODEL.single("suspicion").roles if r.id == role)
-    assert checklist.title in text
-    assert "Unser Jugendamt (Name, Telefon):" in text
-    assert "110" in text and "Stand:" in text
-    for indicator in checklist.indicators:
-        assert _MODEL.items("indicator")[indicator].label in text  # every sign made it onto the sheet
-    assert "Drucken / als PDF speichern" not in text  # the screen's button stays off the paper
-
-
-@pytest.mark.parametrize("seminar", SEMINARS)
-def test_seminar_qr_card_prints_on_exactly_one_a4_page(site: Path, browser_context, tmp_path: Path, seminar: str):
-    pdf = tmp_path / f"{seminar}.pdf"
-    with serve(site) as base:
-        text = print_pdf(browser_context, f"{base}/seminare/{seminar}/karte/", pdf)
-    assert pdf_pages(pdf) == 1
-    assert "QR-Karte" in text
-
-
 _ENGLISH = _MODEL.in_language("en")
+# Per edition: its content, where a checklist and a QR card are, and words the paper must (not) show.
+EDITIONS = {
+    "de": (_MODEL, "/verdacht/{}/", "/seminare/{}/karte/", "Unser Jugendamt (Name, Telefon):", "Drucken / als PDF speichern", "QR-Karte",
+           "Stand:"),
+    "en": (_ENGLISH, "/en/suspicion/{}/", "/en/seminars/{}/card/", "Our youth welfare office (Jugendamt), name and phone:",
+           "Print / save as PDF", "QR card", "As of"),
+}
 
 
+@pytest.mark.parametrize("lang", EDITIONS)
 @pytest.mark.parametrize("role", ROLES)
-def test_english_role_checklist_prints_on_exactly_one_a4_page(site: Path, browser_context, tmp_path: Path, role: str):
+def test_role_checklist_prints_on_exactly_one_a4_page(site: Path, browser_context, tmp_path: Path, role: str, lang: str):
     """The English checklists are longer in words than the German ones: they must fit the sheet too."""
-    pdf = tmp_path / f"{role}-en.pdf"
+    model, checklist_url, _card, own_office, button, _qr, as_of = EDITIONS[lang]
+    pdf = tmp_path / f"{role}-{lang}.pdf"
     with serve(site) as base:
-        text = print_pdf(browser_context, f"{base}/en/suspicion/{role}/", pdf)
+        text = print_pdf(browser_context, base + checklist_url.format(role), pdf)
     assert pdf_pages(pdf) == 1
-    checklist = next(r for r in _ENGLISH.single("suspicion").roles if r.id == role)
+    checklist = next(r for r in model.single("suspicion").roles if r.id == role)
     assert checklist.title in text
-    assert "Our youth welfare office (Jugendamt), name and phone:" in text
-    assert "110" in text
+    assert own_office in text
+    assert "110" in text and as_of in text
     for indicator in checklist.indicators:
-        assert _ENGLISH.items("indicator")[indicator].label in text
-    assert "Print / save as PDF" not in text
+        assert model.items("indicator")[indicator].label in text  # every sign made it onto the sheet
+    assert button not in text  # the screen's button stays off the paper
 
 
+@pytest.mark.parametrize("lang", EDITIONS)
 @pytest.mark.parametrize("seminar", SEMINARS)
-def test_english_seminar_qr_card_prints_on_exactly_one_a4_page(site: Path, browser_context, tmp_path: Path, seminar: str):
-    pdf = tmp_path / f"{seminar}-en.pdf"
+def test_seminar_qr_card_prints_on_exactly_one_a4_page(site: Path, browser_context, tmp_path: Path, seminar: str, lang: str):
+    _model, _checklist, card_url, _office, _button, title, _as_of = EDITIONS[lang]
+    pdf = tmp_path / f"{seminar}-{lang}.pdf"
     with serve(site) as base:
-        text = print_pdf(browser_context, f"{base}/en/seminars/{seminar}/card/", pdf)
+        text = print_pdf(browser_context, base + card_url.format(seminar), pdf)
     assert pdf_pages(pdf) == 1
-    assert "QR card" in text
+    assert title in text
