@@ -169,17 +169,19 @@ TRANSLATIONS = ("en",)
 LANGUAGE_NAMES = {"en": "Englisch"}
 
 
-def is_translated(annotation: Any, metadata: list | tuple = ()) -> bool:
+def _marked(annotation: Any, metadata: list | tuple = ()) -> bool:
     """Whether a field (its annotation, and the metadata pydantic moved out of it) is ``Words`` or ``Prose``."""
     if TRANSLATED in metadata:
         return True
     if typing.get_origin(annotation) is Annotated and TRANSLATED in annotation.__metadata__:
         return True
-    return any(is_translated(arg) for arg in typing.get_args(annotation))
+    return any(_marked(arg) for arg in typing.get_args(annotation))
 
 
+@functools.cache
 def translated_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    return tuple(name for name, info in model.model_fields.items() if is_translated(info.annotation, info.metadata))
+    """The fields of a model that other editions translate (computed once per model class)."""
+    return tuple(name for name, info in model.model_fields.items() if _marked(info.annotation, info.metadata))
 
 
 def translatable(cls: type[M]) -> type[M]:

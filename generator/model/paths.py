@@ -12,6 +12,7 @@ import posixpath
 import re
 from typing import Any
 
+from .items import RESERVED_IDS
 from .kinds import ALL_KINDS
 from .translations import DEFAULT_LANGUAGE
 
@@ -46,9 +47,15 @@ def edition_path(md_path: str, lang: str) -> str:
         kinds = {k.folder: k.sections[lang] for k in ALL_KINDS.values() if lang in k.sections}
         parts[0] = SECTIONS[lang].get(parts[0]) or kinds.get(parts[0]) or parts[0]
     stem, dot, ext = parts[-1].rpartition(".")
-    if dot and stem in PAGE_NAMES[lang]:
+    if dot and stem in PAGE_NAMES[lang] and _fixed_page(parts, stem):
         parts[-1] = f"{PAGE_NAMES[lang][stem]}.{ext}"
     return "/".join(parts) + hash_ + anchor
+
+
+def _fixed_page(parts: list[str], stem: str) -> bool:
+    """A page with a fixed name, not an item: items lie at ``<folder>/<id>.md`` and keep their id in
+    every edition; fixed pages are top-level, deeper, or carry a name no id may take."""
+    return len(parts) != 2 or stem in RESERVED_IDS
 
 
 def in_edition(md_path: str, lang: str) -> bool:
@@ -68,7 +75,7 @@ def german_path(md_path: str, lang: str) -> str:
         parts[0] = sections.get(parts[0]) or kinds.get(parts[0]) or parts[0]
     stem, dot, ext = parts[-1].rpartition(".")
     names = {v: k for k, v in PAGE_NAMES[lang].items()}
-    if dot and stem in names:
+    if dot and stem in names and _fixed_page(parts, names[stem]):
         parts[-1] = f"{names[stem]}.{ext}"
     return "/".join(parts) + hash_ + anchor
 
