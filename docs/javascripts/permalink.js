@@ -23,6 +23,8 @@
     });
   }
 
+  var english = document.documentElement.lang === "en";  // the English edition's words
+
   function setup(root) {
     root.querySelectorAll("button.bkk-copy[data-copy]").forEach(function (button) {
       if (button.dataset.bkkReady) { return; }
@@ -35,9 +37,10 @@
       button.hidden = false;
       button.addEventListener("click", function () {
         copyText(button.dataset.copy).then(function () {
-          status.textContent = "Kopiert: " + button.dataset.copy;
+          status.textContent = (english ? "Copied: " : "Kopiert: ") + button.dataset.copy;
         }, function () {
-          status.textContent = "Kopieren nicht möglich – bitte die Adresse markieren und kopieren.";
+          status.textContent = english ? "Copying is not possible – please select the address and copy it."
+            : "Kopieren nicht möglich – bitte die Adresse markieren und kopieren.";
         });
         window.setTimeout(function () { status.textContent = ""; button.textContent = label; }, 4000);
       });

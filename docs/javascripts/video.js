@@ -6,7 +6,7 @@ function bkkVideo() {
     if (!button || button.dataset.bound) return;
     button.dataset.bound = "1";
     button.addEventListener("click", function () {
-      var title = box.dataset.title || "Erklärvideo";
+      var title = box.dataset.title || (document.documentElement.lang === "en" ? "Explainer video" : "Erklärvideo");
       var player;
       if (box.dataset.provider === "youtube") {
         player = document.createElement("iframe");
