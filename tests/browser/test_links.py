@@ -37,7 +37,7 @@ def _url_of(root: Path, file: Path) -> str:
 
 def _file_for(root: Path, url_path: str) -> Path | None:
     target = root / url_path.lstrip("/")
-    if url_path.endswith("/") or url_path == "":
+    if url_path.endswith("/") or url_path == "" or target.is_dir():  # ``..`` to an edition's start page is a folder
         target = target / "index.html"
     return target if target.is_file() else None
 
@@ -47,7 +47,8 @@ def broken_links(root: Path) -> list[str]:
     problems = []
     for file, found in sorted(parsed.items()):
         here = _url_of(root, file)
-        base = "/" if file.name == "404.html" else here  # 404.html uses root-relative links
+        # 404.html uses links relative to its edition's root (/ or /en/)
+        base = _url_of(root, file.parent / "index.html") if file.name == "404.html" else here
         for href in found.hrefs:
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:")):

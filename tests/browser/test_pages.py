@@ -39,14 +39,16 @@ async def _check_page(page, recorder: Recorder, url: str, path: str) -> list[str
     await page.goto(url, wait_until="load")
     await page.wait_for_function("() => typeof axe !== 'undefined' && document.readyState === 'complete'")
     found = []
-    if path != "/404.html" and await page.evaluate("document.documentElement.lang") != "de":
-        found.append("<html lang> ist nicht „de“")
+    lang = "en" if path.startswith("/en/") else "de"  # the English edition lives below /en/
+    not_found = path.endswith("/404.html")
+    if not not_found and await page.evaluate("document.documentElement.lang") != lang:
+        found.append(f"<html lang> ist nicht „{lang}“")
     result = await page.evaluate(AXE_RUN, AXE_TAGS)
     found += [f"axe {v['id']} ({v['impact']}): {v['help']} – " + "; ".join(str(n["target"]) for n in v["nodes"][:3])
               for v in result["violations"]]
     found += [f"Anfrage an anderen Host: {u}" for u in recorder.third_party]
     found += [f"anderer Host im DOM: {u}" for u in await page.evaluate(DOM_SCAN)]
-    found += recorder.errors + ([] if path == "/404.html" else [f"HTTP {b}" for b in recorder.broken])
+    found += recorder.errors + ([] if not_found else [f"HTTP {b}" for b in recorder.broken])
     return found
 
 
