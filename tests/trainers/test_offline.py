@@ -72,3 +72,23 @@ def test_offline_copy_navigates_and_searches_from_file_url(unpacked: Path, brows
 def test_make_offline_target_uses_the_same_config():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "--config mkdocs.offline.yml" in makefile and "-m zipfile -c" in makefile
+
+
+def test_offline_copy_holds_the_english_edition(unpacked: Path, browser_context):
+    """Both editions in one zip: the selector switches between them from file://, and the English search starts."""
+    assert (unpacked / "en" / "index.html").is_file()
+    assert (unpacked / "en" / "search" / "search_index.js").is_file()  # the offline plugin's file:// index
+    page = browser_context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((unpacked / "empfehlungen" / "frueh-austauschen.html").as_uri(), wait_until="load")
+    page.hover(".md-header__option .md-select")
+    page.click(".md-select__link[hreflang=en]")
+    page.wait_for_url("**/en/recommendations/frueh-austauschen.html")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator(".md-search").get_attribute("hidden") is None
+    page.hover(".md-header__option .md-select")
+    page.click(".md-select__link[hreflang=de]")
+    page.wait_for_url("**/empfehlungen/frueh-austauschen.html")
+    page.close()
+    assert errors == []
