@@ -34,10 +34,14 @@ def project(root: Path, content: Path, code: Path) -> Path:
     """A project folder: this checkout's docs, the code (generator, theme, mkdocs.yml) of ``code``."""
     root.mkdir(parents=True)
     shutil.copyfile(code / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("overrides", "generator"):
-        (root / name).symlink_to(code / name)
-    (root / "docs").symlink_to(ROOT / "docs")
+    (root / "generator").symlink_to(code / "generator")
+    # Copies, not links: the build refuses a linked docs/ or overrides/ folder (it never follows links there).
+    shutil.copytree(code / "overrides", root / "overrides")
+    shutil.copytree(ROOT / "docs", root / "docs")
     shutil.move(str(content), root / "content")
+    # The shipped list of published addresses names the English edition too, which this
+    # German-only project does not build; the first (warm-up) build writes the project's own.
+    (root / "content" / "published-urls.txt").unlink(missing_ok=True)
     return root
 
 

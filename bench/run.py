@@ -74,9 +74,14 @@ class Row:
 def project(root: Path, content: Path) -> Path:
     root.mkdir(parents=True)
     shutil.copyfile(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("docs", "overrides", "generator"):
-        (root / name).symlink_to(ROOT / name)
+    (root / "generator").symlink_to(ROOT / "generator")
+    # Copies, not links: the build refuses a linked docs/ or overrides/ folder (it never follows links there).
+    for name in ("docs", "overrides"):
+        shutil.copytree(ROOT / name, root / name)
     shutil.move(str(content), root / "content")
+    # The shipped list of published addresses names the English edition too, which this
+    # German-only project does not build; the first (warm-up) build writes the project's own.
+    (root / "content" / "published-urls.txt").unlink(missing_ok=True)
     return root
 
 
