@@ -14,7 +14,7 @@ from . import report
 from .check import published
 from .check.advice import advise
 from .check.launch import placeholder_problems
-from .check.validate import load_located
+from .check.validate import FileCache, load_located
 from .confine import refuse
 from .content_links import SitePages, check_links
 from .editor.scaffold import ScaffoldError, create
@@ -27,6 +27,7 @@ from .model.kinds import ALL_KINDS
 from .model.translations import LANGUAGES
 from .options import SiteOptions
 from .page_sources import locate_message, locate_page, page_sources
+from .postbuild.html_index import Reader
 from .postbuild.verify import report as site_report
 from .postbuild.verify import verify_site
 from .problems import ContentError
@@ -46,9 +47,9 @@ def _report(exc: ContentError, fmt: str = "text") -> int:
     return 1
 
 
-def checked_content(content_dir: Path, docs: Path | None):
+def checked_content(content_dir: Path, docs: Path | None, cache: FileCache | None = None):
     """Load and check the content, including every internal link of its Markdown fields."""
-    content, located = load_located(content_dir)
+    content, located = load_located(content_dir, cache)
     refuse(check_links(located, SitePages.of(content, docs)))
     return content
 
@@ -122,14 +123,16 @@ def _build_locked(args: argparse.Namespace, site: Path) -> int:
             print(report.as_text([replace(p, severity="error") for p in not_ready]), file=sys.stderr)
             print("Veröffentlichung abgebrochen: die Website ist noch nicht startklar.", file=sys.stderr)
             return 1
-    content = checked_content(args.content, Path("docs"))  # content errors in our own format, before MkDocs runs
+    run = engine.Run(Path(args.content).resolve())  # this build's state, for every edition
+    # Content errors in our own format, before MkDocs runs; the hook takes this checked content.
+    content = run.checked = checked_content(args.content, Path("docs"), run.session.checked)
     listing = args.published or args.content / published.FILE_NAME
     urls = published.refuse_lost(listing, current_urls(content, engine.built_editions(args.config)))
     checked = time.perf_counter()
     crash_point("checked")
     sources = page_sources(content)
     tmp = new_tree(site)
-    run = engine.Run(Path(args.content).resolve())
+    run.site, run.reader = tmp.resolve(), Reader()
     try:
         try:
             build_site(args.config, tmp, run, locate=lambda message: locate_message(message, sources))
@@ -141,7 +144,7 @@ def _build_locked(args: argparse.Namespace, site: Path) -> int:
             return 1
         built = time.perf_counter()
         crash_point("built")
-        links, unsafe = verify_site(tmp)
+        links, unsafe = verify_site(tmp, run.reader.pages())
         if links or unsafe:
             print(site_report(links, unsafe), file=sys.stderr)
             print(_at_sources(links + unsafe, sources), file=sys.stderr, end="")
@@ -151,6 +154,7 @@ def _build_locked(args: argparse.Namespace, site: Path) -> int:
         publish(tmp, site)
         crash_point("published")
     finally:
+        run.reader.close()
         shutil.rmtree(tmp, ignore_errors=True)
     added = published.update(listing, urls)
     generator = checked - started + run.generator_seconds

@@ -6,13 +6,15 @@ generated ones), so any MkDocs-compatible engine can build it without our hook.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .check.validate import load_content
+from .check.validate import FileCache, load_content
 from .confine import folder_problems, refuse
-from .extras.files import trainer_files
-from .history import last_changed
+from .extras import opendata, qr
+from .extras.files import hand_written_codes, trainer_files
+from .history import Dates, last_changed
 from .model.content import Content
 from .model.paths import edition_path
 from .options import SiteOptions
@@ -23,14 +25,23 @@ from .write import write_tree
 
 @dataclass
 class Session:
-    """What the live preview keeps between saves, so that a save costs what it changed.
-
-    Output is the same as without a session; only the work to get there shrinks.
+    """What is worked out once and then kept: by one build for all its steps and editions (a build
+    gets a fresh one), by the live preview across saves (``serve`` keeps one), so a save costs
+    what it changed. Output is the same as without a session; only the work to get there shrinks.
     """
 
-    render: RenderMemo = field(default_factory=RenderMemo)
+    checked: FileCache = field(default_factory=FileCache)  # content files, parsed and checked
+    codes: qr.Memory = field(default_factory=dict)  # QR images by URL
+    exports: opendata.Exported = field(default_factory=dict)  # open-data files per kind
+    history: dict[tuple[str, str], Dates] = field(default_factory=dict)  # the files' git dates
+    render: RenderMemo | None = None  # the last render, to re-render only what changed (the live preview)
     out: Path | None = None
     files: dict[str, str | bytes] | None = None  # the tree last written to ``out``
+
+    @classmethod
+    def live(cls) -> Session:
+        """The live preview's: it also re-renders only the pages a save changed."""
+        return cls(render=RenderMemo())
 
 
 @dataclass
@@ -52,21 +63,27 @@ def hand_written(docs: Path | None) -> dict[str, bytes]:
 
 
 def generate(content_dir: Path, out: Path | None, docs: Path | None = None, options: SiteOptions | None = None,
-             session: Session | None = None, cache: Path | None = None) -> Result:
+             session: Session | None = None, cache: Path | None = None, beside: Iterable[str] = (),
+             checked: Content | None = None) -> Result:
     """Load, check, render and write. Raises ContentError and then writes nothing.
 
     ``out=None`` keeps the tree in memory (a site build hands it to the engine directly, which
     saves creating thousands of files); ``cache`` is a folder for derived files worth keeping
-    between runs (QR codes).
+    between runs (QR codes). ``docs`` are copied into the tree; ``beside`` are the hand-written
+    pages the engine brings itself (MkDocs reads its ``docs_dir``): both get their QR codes.
+    ``checked`` is the content of ``content_dir`` when the caller has just loaded and checked it.
     """
     options = options or SiteOptions()
-    content = load_content(content_dir)
-    render = session.render if session else None
-    pages: dict[str, str | bytes] = dict(render_pages(content, options, changed=last_changed(content_dir), memo=render))
-    pages.update(trainer_files(content, pages, options, cache=cache))
+    session = session or Session()
+    content = checked if checked is not None else load_content(content_dir, session.checked)
+    changed = last_changed(content_dir, session.history)
+    pages: dict[str, str | bytes] = dict(render_pages(content, options, changed=changed, memo=session.render))
+    codes = qr.Codes(cache, session.codes)
+    pages.update(trainer_files(content, pages, options, codes=codes, exports=session.exports))
     # Pages and files are made by their German path; an edition writes them under its own names.
     pages = {edition_path(path, options.language): data for path, data in pages.items()}
     own = hand_written(docs)
+    pages.update(hand_written_codes([*own, *beside], options, codes))
     clashes = sorted(set(own) & set(pages))
     if clashes:
         raise ContentError([Problem(Mark(f"docs/{path}"), "Diese Datei hat denselben Pfad wie eine erzeugte Seite.",
@@ -74,8 +91,7 @@ def generate(content_dir: Path, out: Path | None, docs: Path | None = None, opti
     files = {**own, **pages}
     if out is None:
         return Result(content, files, [])
-    last = session.files if session and session.out == Path(out) else None
+    last = session.files if session.out == Path(out) else None
     written = write_tree(out, files, last)
-    if session:
-        session.out, session.files = Path(out), files
+    session.out, session.files = Path(out), files
     return Result(content, files, written)

@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 _MARK = "\x1e"  # starts each commit's line in our log format
-_CACHE: dict[tuple[str, str], dict[Path, dt.date]] = {}
+Dates = dict[Path, dt.date]
 
 
 def _git(args: list[str], cwd: Path) -> str | None:
@@ -24,8 +24,11 @@ def _git(args: list[str], cwd: Path) -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def last_changed(folder: Path) -> dict[Path, dt.date]:
-    """Absolute file path → committer date of the last commit that touched it (files under ``folder``)."""
+def last_changed(folder: Path, memo: dict[tuple[str, str], Dates] | None = None) -> Dates:
+    """Absolute file path → committer date of the last commit that touched it (files under ``folder``).
+
+    ``memo`` is a session's memory of the answer: the live preview asks on every save, and history
+    only changes with a commit."""
     folder = Path(folder).resolve()
     if not folder.is_dir():
         return {}
@@ -34,8 +37,8 @@ def last_changed(folder: Path) -> dict[Path, dt.date]:
         return {}
     top, commit = head.split()[:2]
     key = (str(folder), commit)
-    if key in _CACHE:  # the live preview asks on every save; history only changes with a commit
-        return _CACHE[key]
+    if memo is not None and key in memo:
+        return memo[key]
     root = Path(top)
     log = _git(["-c", "core.quotePath=false", "log", "--no-renames", f"--format={_MARK}%cs", "--name-only", "--", str(folder)], root)
     if not log:
@@ -50,6 +53,7 @@ def last_changed(folder: Path) -> dict[Path, dt.date]:
                 current = None
         elif line.strip() and current is not None:
             dates.setdefault((root / line.strip()).resolve(), current)  # newest commit comes first
-    _CACHE.clear()
-    _CACHE[key] = dates
+    if memo is not None:
+        memo.clear()
+        memo[key] = dates
     return dates

@@ -6,15 +6,14 @@ from __future__ import annotations
 from generator.mkdocs import preview
 
 
-def test_every_preview_page_says_so_while_the_address_is_a_placeholder(monkeypatch):
+def test_every_preview_page_says_so_while_the_address_is_a_placeholder():
     page = "<html><body><main>Inhalt</main></body></html>"
-    monkeypatch.setattr(preview, "placeholder_url", "https://bkk.example.org/")
-    monkeypatch.setattr(preview, "problems", [])
-    shown = preview.inject(page, ".")
+    live = preview.Preview(placeholder_url="https://bkk.example.org/")
+    shown = live.inject(page, ".")
     assert shown.index(preview.LAUNCH_ID) < shown.index("<main>")  # first thing on the page
     assert "Noch nicht startklar:" in shown and "https://bkk.example.org/" in shown
-    monkeypatch.setattr(preview, "placeholder_url", None)
-    assert preview.LAUNCH_ID not in preview.inject(page, ".")
+    live.placeholder_url = None
+    assert preview.LAUNCH_ID not in live.inject(page, ".")
 
 
 def test_offline_zip_and_report_link_on_the_built_site(tmp_path):

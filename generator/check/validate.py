@@ -104,35 +104,39 @@ def _check_file(kind: Kind, doc: Document, stem: str) -> tuple[Any, list[Problem
     return item, []
 
 
-# Per-file results by content hash: the live preview re-checks everything on every save,
-# but only the saved file needs parsing and validating again. Items are frozen models.
-_FILE_CACHE: dict[tuple[str, str, str, bytes], tuple[Document, Any, list[Problem]]] = {}
-_FILE_CACHE_MAX = 5000
-# A file whose size and change time are as before is not even read again (the live preview
-# looks at every file after each save). Keyed by path, so it never grows beyond the content.
-_UNCHANGED: dict[tuple[str, str, str], tuple[tuple[int, int, int], tuple[str, str, str, bytes]]] = {}
+@dataclass
+class FileCache:
+    """Per-file results by content hash, kept by a session (``generate.Session``): the live preview
+    re-checks everything on every save, but only the saved file needs parsing and validating
+    again, and a build checks its content once for all editions. Items are frozen models."""
+
+    MAX = 5000
+    checked: dict[tuple[str, str, str, bytes], tuple[Document, Any, list[Problem]]] = field(default_factory=dict)
+    # A file whose size and change time are as before is not even read again (the live preview
+    # looks at every file after each save). Keyed by path, so it never grows beyond the content.
+    unchanged: dict[tuple[str, str, str], tuple[tuple[int, int, int], tuple[str, str, str, bytes]]] = field(default_factory=dict)
 
 
-def _checked_file(kind: Kind, path: Path, shown: str) -> tuple[Document, Any, list[Problem]]:
+def _checked_file(kind: Kind, path: Path, shown: str, cache: FileCache) -> tuple[Document, Any, list[Problem]]:
     try:
         info = path.stat()
         stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size)
-        seen = _UNCHANGED.get((kind.name, str(path), shown))
-        if seen is not None and seen[0] == stamp and seen[1] in _FILE_CACHE:
+        seen = cache.unchanged.get((kind.name, str(path), shown))
+        if seen is not None and seen[0] == stamp and seen[1] in cache.checked:
             key = seen[1]
         else:
             raw = path.read_bytes()
             key = (kind.name, shown, path.stem, hashlib.blake2b(raw, digest_size=16).digest())
-            _UNCHANGED[(kind.name, str(path), shown)] = (stamp, key)
-            if key not in _FILE_CACHE:
+            cache.unchanged[(kind.name, str(path), shown)] = (stamp, key)
+            if key not in cache.checked:
                 doc = parse(decode(raw, shown), shown)
-                if len(_FILE_CACHE) >= _FILE_CACHE_MAX:
-                    _FILE_CACHE.clear()
-                _FILE_CACHE[key] = (doc, *_check_file(kind, doc, path.stem))
+                if len(cache.checked) >= cache.MAX:
+                    cache.checked.clear()
+                cache.checked[key] = (doc, *_check_file(kind, doc, path.stem))
     except OSError:
         doc = load_file(path, shown)  # raises ContentError with the reason
         return doc, *_check_file(kind, doc, path.stem)
-    doc, item, found = _FILE_CACHE[key]
+    doc, item, found = cache.checked[key]
     return doc, item, list(found)
 
 
@@ -153,14 +157,17 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
-def load_content(root: Path) -> Content:
-    """Load and check everything; raise ContentError with all problems, or return the model."""
-    return load_located(root)[0]
+def load_content(root: Path, cache: FileCache | None = None) -> Content:
+    """Load and check everything; raise ContentError with all problems, or return the model.
+
+    ``cache``: what earlier loads of this session found (None: read and check every file)."""
+    return load_located(root, cache)[0]
 
 
-def load_located(root: Path) -> tuple[Content, list[Located]]:
+def load_located(root: Path, cache: FileCache | None = None) -> tuple[Content, list[Located]]:
     """``load_content`` plus every item with the document it came from (for checks that point into YAML)."""
     root = Path(root)
+    cache = cache if cache is not None else FileCache()
     if not root.is_dir():
         raise ContentError([Problem(Mark(str(root)), "Der Inhaltsordner existiert nicht.",
                                     "Geben Sie mit --content den Ordner mit den YAML-Dateien an.")])
@@ -175,7 +182,7 @@ def load_located(root: Path) -> tuple[Content, list[Located]]:
     for kind, path in content_files(root):
         shown = display_path(path)
         try:
-            doc, item, found = _checked_file(kind, path, shown)
+            doc, item, found = _checked_file(kind, path, shown, cache)
         except ContentError as exc:
             problems += exc.problems
             broken |= _claimed_ids(kind, path.stem, None)

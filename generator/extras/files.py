@@ -8,7 +8,7 @@ pages for short URLs and former ids, seminar handouts, and the open-data downloa
 from __future__ import annotations
 
 import functools
-from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
 import jinja2
@@ -51,13 +51,13 @@ def published_urls(pages: dict[str, Any], content: Content) -> set[str]:
 
 
 def trainer_files(content: Content, pages: dict[str, str], options: SiteOptions, assets: bool = True,
-                  cache: Path | None = None) -> dict[str, str | bytes]:
+                  codes: qr.Codes | None = None, exports: opendata.Exported | None = None) -> dict[str, str | bytes]:
     """The files beside the pages: QR codes (one per page, at its permalink), redirect pages,
     the QR codes of handout entries and the open-data downloads; ``assets=False``: redirects only.
 
-    ``cache`` is a folder where QR codes are kept between runs (see ``qr.Codes``).
+    ``codes`` and ``exports`` are a session's (see ``qr.Codes``, ``opendata.data_files``).
     """
-    codes = qr.Codes(cache)
+    codes = codes or qr.Codes()
     data = content  # the exports carry every edition's text (the items' ``en:`` blocks)
     content = content.in_language(options.language)
     items = _item_of(content)
@@ -74,8 +74,15 @@ def trainer_files(content: Content, pages: dict[str, str], options: SiteOptions,
             for e in entries(content, s.items):
                 if e.qr_svg not in out:
                     out[e.qr_svg] = codes.svg(options.absolute(e.url))
-        out.update(opendata.data_files(data))
+        out.update(opendata.data_files(data, exports))
     return out
+
+
+def hand_written_codes(pages: Iterable[str], options: SiteOptions, codes: qr.Codes) -> dict[str, bytes]:
+    """QR codes of the hand-written pages (by their path in the edition), so every printed page
+    carries one in its footer; no PNG, as they are on no handout."""
+    return {rel: data for path in pages if path.endswith(".md")
+            for rel, data in codes.files(path, options.absolute(md_url(path)), with_png=False).items()}
 
 
 def current_urls(content: Content, editions: tuple[str, ...] | set[str] = ("de",)) -> set[str]:

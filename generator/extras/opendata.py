@@ -75,20 +75,23 @@ def _csv(kind: str, records: list[dict[str, Any]]) -> str:
     return "\ufeff" + buf.getvalue()  # the BOM makes spreadsheet programs read UTF-8 umlauts correctly
 
 
-# Per kind: the items the files were made from, and the files. Unchanged content files give the
-# very same (frozen) item objects, so the live preview re-exports only the kinds that changed.
-_EXPORTED: dict[str, tuple[tuple[Any, ...], dict[str, str]]] = {}
+# Per kind: the items the files were made from, and the files.
+Exported = dict[str, tuple[tuple[Any, ...], dict[str, str]]]
 
 
-def data_files(content: Content) -> dict[str, str]:
-    """``daten/<art>.json``, ``daten/<art>.csv`` and ``daten/schema/<art>.schema.json`` per kind."""
+def data_files(content: Content, memo: Exported | None = None) -> dict[str, str]:
+    """``daten/<art>.json``, ``daten/<art>.csv`` and ``daten/schema/<art>.schema.json`` per kind.
+
+    ``memo``: a session's earlier exports. Unchanged content files give the very same (frozen) item
+    objects, so the live preview re-exports only the kinds that changed."""
+    memo = memo if memo is not None else {}
     files: dict[str, str] = {}
     for ds in data_sets(content):
         items = tuple(content.items(ds.kind).values())
-        before = _EXPORTED.get(ds.kind)
+        before = memo.get(ds.kind)
         if before is None or len(before[0]) != len(items) or any(a is not b for a, b in zip(before[0], items, strict=True)):
             records = _records(content, ds.kind)
-            before = _EXPORTED[ds.kind] = (items, {
+            before = memo[ds.kind] = (items, {
                 f"daten/{ds.stem}.json": json.dumps(records, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
                 f"daten/{ds.stem}.csv": _csv(ds.kind, records),
                 f"daten/schema/{ds.stem}.schema.json": json.dumps(schema(ds.kind), ensure_ascii=False, indent=2) + "\n",

@@ -12,8 +12,7 @@ injects changes on every request; so they are in the offline copy (see ``on_conf
 
 from __future__ import annotations
 
-import re
-
+from generator.mkdocs import engine, preview
 from generator.mkdocs.theme_scripts import SCRIPT as _SCRIPT
 from generator.mkdocs.theme_scripts import theme_script_patterns
 from generator.postbuild.safety import script_hash
@@ -33,8 +32,7 @@ POLICY = {
     "form-action": "'self'",
 }
 
-_patterns: list[re.Pattern[str]] = []
-_serving = False
+PATTERNS_KEY = "bkk_csp_scripts"  # the config entry with the inline scripts this build may hash
 
 
 def policy(serving: bool = False, offline: bool = False) -> str:
@@ -45,17 +43,22 @@ def policy(serving: bool = False, offline: bool = False) -> str:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
+    preview.start(command)
 
 
 def on_config(config):
-    global _patterns
     # The offline copy's search runs its worker in an about:blank frame filled with inline script
     # (iframe-worker shim); such a frame inherits the policy, so inline script must be allowed there.
     offline = any(name in config.plugins for name in ("offline", "material/offline"))
-    _patterns = [] if _serving or offline else theme_script_patterns(list(config.theme.dirs))  # no hashes needed then
-    config.extra["csp"] = policy(_serving, offline)
+    serving = preview.current is not None
+    patterns = []  # no hashes needed while inline scripts are allowed
+    if not serving and not offline:
+        theme, run = tuple(config.theme.dirs), engine.run_of(config)
+        if theme not in run.theme_scripts:  # the same for every edition of one build
+            run.theme_scripts[theme] = theme_script_patterns(list(theme))
+        patterns = run.theme_scripts[theme]
+    config[PATTERNS_KEY] = patterns
+    config.extra["csp"] = policy(serving, offline)
     return config
 
 
@@ -68,7 +71,8 @@ def on_post_page(output: str, page, config) -> str:
         output = output.replace("frame-src 'none'", VIDEO_FRAME, 1)
     if PLACEHOLDER not in output:
         return output
-    hashes = sorted({script_hash(body) for body in _SCRIPT.findall(output) if any(p.fullmatch(body) for p in _patterns)})
+    patterns = config.get(PATTERNS_KEY) or []
+    hashes = sorted({script_hash(body) for body in _SCRIPT.findall(output) if any(p.fullmatch(body) for p in patterns)})
     return output.replace(PLACEHOLDER, " ".join(hashes), 1)
 
 

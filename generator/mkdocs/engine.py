@@ -1,8 +1,8 @@
 """Run MkDocs inside the ``bkk-site build`` process instead of as a second program.
 
-One process means the content is parsed and checked once: the MkDocs hook finds every file
-already in the generator's cache (by content hash), and QR codes already made. Messages look
-like those of ``mkdocs build``; any failure is returned as text, never as a traceback.
+One process means the content is parsed and checked once: the ``Run`` this module hands to the
+hook carries the checked content and the generator's session. Messages look like those of
+``mkdocs build``; any failure is returned as text, never as a traceback.
 """
 
 from __future__ import annotations
@@ -11,8 +11,13 @@ import contextlib
 import logging
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from ..generate import Session
+from ..model.content import Content
+from ..postbuild.html_index import Reader
+from . import preview
 
 
 class BuildError(Exception):
@@ -46,14 +51,36 @@ def built_editions(config_file: Path) -> set[str]:
 
 @dataclass
 class Run:
-    """What one ``bkk-site build`` hands to the hook in the same process, and gets back.
+    """What one build hands to the hooks in the same process, and gets back.
 
-    Passed in MkDocs' config object for this one build (a fresh one each time), never through
-    module globals or environment variables.
+    Passed in MkDocs' config object (``run_of``): ``bkk-site build`` makes a fresh one for all its
+    editions, the live preview one per rebuild around the session it keeps, a bare ``mkdocs build``
+    gets a fresh one from ``run_of``. Never module globals or environment variables.
     """
 
-    content: Path
+    content: Path | None = None  # the content folder (None: the project's, or what ``bkk-site serve`` says)
+    checked: Content | None = None  # the content ``bkk-site build`` already loaded and checked from that folder
+    session: Session = field(default_factory=Session)
     generator_seconds: float = 0.0  # added by the hook: loading, checking and rendering
+    theme_scripts: dict[tuple[str, ...], list] = field(default_factory=dict)  # the CSP's patterns per theme
+    site: Path | None = None  # the folder the whole build goes to (editions below it) …
+    reader: Reader | None = None  # … whose pages are read for the site check while MkDocs still builds
+
+
+def content_folder(config) -> Path:
+    """The content this build reads: ``bkk-site build`` says in its ``Run``; ``bkk-site serve``
+    (another process: it becomes ``mkdocs serve``) in the environment; else the project's."""
+    given = run_of(config).content or os.environ.get("BKK_CONTENT")
+    return Path(given) if given else Path(config.config_file_path).resolve().parent / "content"
+
+
+def run_of(config) -> Run:
+    """This build's ``Run``; the first hook to ask makes it when the build was not started by us."""
+    run = config.get(RUN_KEY)
+    if run is None:
+        live = preview.current
+        run = config[RUN_KEY] = Run(session=live.session) if live is not None else Run()
+    return run
 
 
 @contextlib.contextmanager

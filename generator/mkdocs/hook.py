@@ -1,24 +1,24 @@
 """The thin MkDocs side: regenerate from content/ on every build and serve, add the pages.
 
 Loaded by MkDocs through ``hooks:`` in mkdocs.yml. All logic lives in the generator; this
-file only connects it to MkDocs' events (the way mkdocs-gen-files adds files). What the live
-preview keeps between rebuilds lives in ``preview``, a normal module the tests can reach.
+file only connects it to MkDocs' events (the way mkdocs-gen-files adds files). A build's state
+is the ``engine.Run`` in MkDocs' config; what the live preview keeps between rebuilds is
+``preview.current``, in a normal module (MkDocs loads this file anew for every rebuild).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import time
 from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from generator.check.launch import is_placeholder, site_url_of
 from generator.confine import folder_problems
-from generator.extras.qr import Codes
 from generator.generate import generate
 from generator.mkdocs import engine, preview
 from generator.mkdocs.edit_links import edit_and_view
@@ -43,15 +43,6 @@ def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def _content(config) -> Path:
-    """``bkk-site build`` says in its ``Run``; ``bkk-site serve`` (another process: it becomes
-    ``mkdocs serve``) in the environment; else the project's content folder."""
-    run = config.get(engine.RUN_KEY)
-    if run is not None:
-        return run.content
-    return Path(os.environ.get("BKK_CONTENT") or _root(config) / "content")
-
-
 def _out(config) -> Path:
     """Where the live preview keeps the generated pages (a build keeps them in memory), per edition."""
     lang = _language(config)
@@ -72,7 +63,8 @@ def on_config(config):
     edition lives below ``<lang>/`` of the site's address (canonical links, QR codes, sitemap)."""
     lang = _language(config)
     # The language selector lists the editions this build makes (the live preview makes one).
-    made = {lang} if preview.serving else engine.built_editions(Path(config.config_file_path))
+    live = preview.current
+    made = {lang} if live else engine.built_editions(Path(config.config_file_path))
     alternate = [alt for alt in config.extra.get("alternate") or [] if alt.get("lang") in made]
     if len(alternate) > 1:
         config.extra["alternate"] = alternate
@@ -90,11 +82,11 @@ def on_config(config):
     except ValueError as exc:
         raise PluginError(str(exc)) from None
     refuse_links(config)
-    if preview.serving:
-        preview.speed_up(config.theme)
+    if live:
+        preview.speed_up(config.theme, live)
         # serve replaces site_url by its own address: the configured one is in the file
         configured, _ = site_url_of(Path(config.config_file_path))
-        preview.placeholder_url = configured if is_placeholder(configured) else None
+        live.placeholder_url = configured if is_placeholder(configured) else None
     return config
 
 
@@ -131,25 +123,27 @@ def _offline_zip(config) -> OfflineZip | None:
 def on_files(files: Files, config) -> Files:
     """Add the generated tree: from memory when building, from .generated/pages when serving
     (MkDocs' dirty rebuilds compare file times, so the preview needs files on disk)."""
-    out = _out(config) if preview.serving else None
+    live, run = preview.current, engine.run_of(config)
+    out = _out(config) if live else None
     options = site_options(config)
+    # Hand-written pages get QR codes too, so every printed page carries one in its footer.
+    beside = [f.src_uri for f in files.documentation_pages()]
     try:
         started = time.perf_counter()
-        result = generate(_content(config), out, options=options, session=preview.session, cache=_root(config) / CACHE)
+        result = generate(engine.content_folder(config), out, options=options, session=run.session, cache=_root(config) / CACHE,
+                          beside=beside, checked=run.checked)
         generated = result.files
         config.extra["bkk_help"] = header_help(result.content, options.language)
-        run = config.get(engine.RUN_KEY)
-        if run is not None:
-            run.generator_seconds += time.perf_counter() - started
+        run.generator_seconds += time.perf_counter() - started
         crash_point("generated")
-        preview.succeeded()
+        if live:
+            live.succeeded()
     except ContentError as exc:
-        if not preview.serving:
+        if not live:
             raise PluginError("Der Inhalt enthält Fehler:\n" + str(exc)) from None
-        preview.failed(exc.problems)  # keep serving the last good tree
-        config.extra["bkk_help"] = header_help(preview.session.render.content, options.language)
-        generated = preview.session.files or {p.relative_to(out).as_posix(): b"" for p in out.rglob("*") if p.is_file()}
-    hand_written = [f for f in files.documentation_pages()]
+        live.failed(exc.problems)  # keep serving the last good tree
+        config.extra["bkk_help"] = header_help(live.session.render.content, options.language)
+        generated = live.session.files or {p.relative_to(out).as_posix(): b"" for p in out.rglob("*") if p.is_file()}
     # Every generated file: pages, and verbatim files (redirect pages, QR codes, data downloads).
     for rel, data in sorted(generated.items()):
         if files.get_file_from_path(rel) is not None:
@@ -167,12 +161,6 @@ def on_files(files: Files, config) -> Files:
                     files.append(File(rel, str(shared), config.site_dir, config.use_directory_urls))
     if options.offline_zip and options.language == DEFAULT_LANGUAGE:  # the trainers' pages of both editions link it
         files.append(File.generated(config, OFFLINE_DOWNLOAD, abs_src_path=str(_root(config) / OFFLINE_ZIP)))
-    # Hand-written pages get QR codes too, so every printed page carries one in its footer.
-    codes = Codes(_root(config) / CACHE)
-    for page_file in hand_written:
-        for rel, data in codes.files(page_file.src_uri, options.absolute(md_url(page_file.src_uri)), with_png=False).items():
-            if files.get_file_from_path(rel) is None:
-                files.append(File.generated(config, rel, content=data))
     return files
 
 
@@ -214,21 +202,28 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+@event_priority(-100)  # last: what it sees is what MkDocs writes
 def on_post_page(output, page, config):
-    if preview.serving:
-        return preview.inject(output, _base_url(page))
+    """The preview banner while serving; else the finished page goes to the site check."""
+    live = preview.current
+    if live:
+        return live.inject(output, _base_url(page))
+    run = engine.run_of(config)
+    if run.reader is not None and run.site is not None and page.file.abs_dest_path:
+        run.reader.add(Path(page.file.abs_dest_path).resolve().relative_to(run.site).as_posix(), output)
     return output
 
 
 def on_post_build(config):
-    if preview.serving:
-        preview.write_status(Path(config.site_dir))
-        preview.keep_search_index(Path(config.site_dir))
+    live = preview.current
+    if live:
+        live.write_status(Path(config.site_dir))
+        preview.keep_search_index(Path(config.site_dir), live)
 
 
 def on_serve(server, config, builder):
     """Watch the content folder wherever it lives, and notice a save at once instead of polling."""
-    content = _content(config)
+    content = engine.content_folder(config)
     if content.is_dir():
         server.watch(str(content))
     preview.notice_changes_at_once(server, POLL_SECONDS)

@@ -9,7 +9,6 @@ first search. Word lemmas and splits are cached in ``.cache/bkk-site`` between b
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -34,10 +33,8 @@ def on_post_build(config) -> None:
     path = Path(config.site_dir) / "search" / "search_index.json"
     if not path.is_file() or config.theme["language"] != "de":
         return  # other editions keep Material's index, stemmed by lunr for their language
-    run = config.get(engine.RUN_KEY)  # bkk-site build hands over its content folder, like hook.py reads it
-    content = run.content if run is not None else Path(os.environ.get("BKK_CONTENT") or _root(config) / "content")
     try:
-        synonyms = load_synonyms(content)
+        synonyms = load_synonyms(engine.content_folder(config))
     except ContentError as exc:
         raise PluginError("Die Synonymdatei enthält Fehler:\n" + str(exc)) from None
     german = German.open(_root(config) / CACHE)

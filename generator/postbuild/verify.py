@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .html_index import read_site
+from .html_index import Page, read_site
 from .linkcheck import Broken, check_links
 from .safety import check_safety
 
 
-def verify_site(site: Path) -> tuple[list[Broken], list[Broken]]:
-    """(broken links and anchors, safety violations) of the site in ``site``."""
-    pages = read_site(Path(site))
+def verify_site(site: Path, known: dict[str, tuple[Page, bytes]] | None = None) -> tuple[list[Broken], list[Broken]]:
+    """(broken links and anchors, safety violations) of the site in ``site``; ``known``: pages
+    read while it was built (see ``html_index.Reader``)."""
+    pages = read_site(Path(site), known=known)
     return check_links(site, pages), check_safety(site, pages)
 
 

@@ -43,7 +43,7 @@ def first(content: Path, folder: str) -> Path:
 
 
 def test_every_edit_gives_the_same_tree_as_a_fresh_run(shipped: Path, tmp_path: Path) -> None:
-    session = Session()
+    session = Session.live()
     live, fresh = tmp_path / "live", tmp_path / "fresh"
     options = SiteOptions(site_url="https://bkk.example.org/")
     generate(shipped, live, options=options, session=session)
@@ -89,7 +89,7 @@ def test_every_edit_gives_the_same_tree_as_a_fresh_run(shipped: Path, tmp_path: 
 
 
 def test_a_session_removes_the_files_of_deleted_items(shipped: Path, tmp_path: Path) -> None:
-    session, out = Session(), tmp_path / "live"
+    session, out = Session.live(), tmp_path / "live"
     extra = first(shipped, "empfehlungen").with_name("zum-loeschen.yaml")
     shutil.copyfile(first(shipped, "empfehlungen"), extra)
     edit(extra, r"^id: .*$", "id: zum-loeschen")
@@ -109,10 +109,8 @@ def test_qr_codes_come_from_the_cache_folder_in_the_next_run(content: Path, tmp_
     from generator.extras import qr
 
     cache = tmp_path / "cache"
-    monkeypatch.setattr(qr, "_MEMORY", {})  # as in a new process
-    first_run = generate(content, tmp_path / "one", cache=cache)
+    first_run = generate(content, tmp_path / "one", cache=cache)  # a fresh session: nothing in memory
     assert sorted(cache.rglob("*.svg")) and sorted(cache.rglob("*.png"))
-    monkeypatch.setattr(qr, "_MEMORY", {})
-    monkeypatch.setattr(qr, "_make", lambda url, ext: pytest.fail(f"encoded again: {url}"))
+    monkeypatch.setattr(qr, "_make", lambda code, url, ext: pytest.fail(f"encoded again: {url}"))
     second_run = generate(content, tmp_path / "two", cache=cache)
     assert second_run.files == first_run.files
