@@ -9,16 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-from functools import lru_cache
 from pathlib import Path
 
-from ..load import Document, load_file
 from ..model.content import Content
 from ..model.items import LANGUAGE_NAMES, TRANSLATIONS
 from ..model.kinds import ALL_KINDS, Kind, children
 from ..model.paths import page_path
 from ..model.translations import missing
-from ..problems import ContentError, Mark, Problem, display_path
+from ..problems import Mark, Problem, display_path
 from .validate import content_files
 
 REVIEW_MONTHS = 24
@@ -36,32 +34,12 @@ def schema_line(kind: Kind) -> str:
     return f"{SCHEMA_PREFIX}{up}schemas/{kind.name}.schema.json"
 
 
-@lru_cache(maxsize=512)
-def _doc(file: str) -> Document | None:
-    try:
-        return load_file(Path(file), file)
-    except ContentError:
-        return None
-
-
 def _mark(content: Content, kind: str, item_id: str, field: str | None = None) -> Mark:
-    """The line of ``field`` in an item (or of its id), found again in its file."""
+    """The line of ``field`` in an item (or of its id), as the loader saw it."""
     origin = content.origins.get((kind, item_id))
     if origin is None:
         return Mark("content")
-    base = Mark(origin.file, origin.line, 1)
-    doc = _doc(origin.file)
-    if doc is None or not isinstance(doc.data, dict):
-        return base
-    prefix: tuple[str | int, ...] = ()
-    held_in = ALL_KINDS[kind].parent_field  # an item inside another item's file
-    if held_in:
-        for i, entry in enumerate(doc.data.get(held_in) or []):
-            if isinstance(entry, dict) and entry.get("id") == item_id:
-                prefix = (held_in, i)
-                break
-    path = (*prefix, field) if field else (*prefix, "id")
-    return doc.key_marks.get(path) or doc.marks.get(path) or base
+    return origin.mark(field) if field else origin.mark()
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
@@ -109,13 +87,12 @@ def stale_help_numbers(content: Content, today: dt.date) -> list[Problem]:
     origin = content.origins.get(("help", help_info.id)) if help_info else None
     if help_info is None or origin is None:
         return []
-    doc = _doc(origin.file)
     problems = []
     for i, line in enumerate(help_info.lines):
         if line.checked < months_before(today, HELP_CHECK_MONTHS):
-            mark = (doc.marks.get(("lines", i, "checked")) if doc else None) or Mark(origin.file, origin.line, 1)
-            problems.append(Problem(mark, f"Die Nummer „{line.name}“ wurde zuletzt am {line.checked.isoformat()} mit ihrer Quelle "
-                                          f"verglichen, vor mehr als {HELP_CHECK_MONTHS} Monaten.",
+            problems.append(Problem(origin.mark("lines", i, "checked", value=True),
+                                    f"Die Nummer „{line.name}“ wurde zuletzt am {line.checked.isoformat()} mit ihrer Quelle "
+                                    f"verglichen, vor mehr als {HELP_CHECK_MONTHS} Monaten.",
                                     "Vergleichen Sie Nummer und Angebot mit der Quelle und setzen Sie danach „checked:“ auf das "
                                     f"heutige Datum ({today.isoformat()}).", "warning"))
     return problems
@@ -257,7 +234,6 @@ def schema_lines(content_dir: Path) -> list[Problem]:
 
 def advise(content: Content, content_dir: Path, pages: dict[str, str], today: dt.date | None = None) -> list[Problem]:
     """Every warning for checked content, sorted like errors (by file, line, column)."""
-    _doc.cache_clear()
     today = today or dt.date.today()
     found = (stale_reviews(content, today) + stale_contacts(content, today) + stale_help_numbers(content, today)
              + sources_without_access_date(content)
