@@ -88,6 +88,8 @@ class Kind:
     body: tuple[str, ...] = ()  # the fields that carry an item's substance, first one present wins
     parent: str | None = None  # the kind whose files hold these items …
     parent_field: str | None = None  # … in this list field
+    plural: str | None = None  # the label in the plural, where a message speaks of them all ("Indikatoren")
+    holder: str | None = None  # what the items it holds call one of its items ("Kategorie"; a feminine noun)
     anchors_on: str | None = None  # items are anchors on this page, which another kind's items own
     description: str | None = None  # the field that gives an item page its meta description
     index: tuple[str, str] | None = None  # (template, title) of the page at /<folder>/ that lists the kind
@@ -116,7 +118,8 @@ KINDS: dict[str, Kind] = {k.name: k for k in [
          description="text", counted=True, index=("recommendation_index.md.j2", "Empfehlungen"), sections={"en": "recommendations"},
          links=PageLinks(mentions=True), unlinked=Unlinked("Diese Empfehlung", ("phases", "legal_norms"))),
     Kind("indicator_category", IndicatorCategory, "indikatoren", "Indikatorenkategorie", by_order, own_pages=False,
-         body=("summary",), description="summary", anchors_on="indikatoren/index.md", data_stem="indikatorkategorien", sections={"en": "indicators"}),
+         body=("summary",), description="summary", anchors_on="indikatoren/index.md", data_stem="indikatorkategorien", sections={"en": "indicators"},
+         holder="Kategorie"),
     Kind("exploitation_form", ExploitationForm, "ausbeutungsformen", "Ausbeutungsform", by_order, body=("summary", "body"),
          description="summary", index=("exploitation_form_index.md.j2", "Ausbeutungsformen"), sections={"en": "forms-of-exploitation"},
          links=PageLinks(lists=("indicator",))),
@@ -145,7 +148,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in [
 ]}
 # Indicators live inside category files but have pages of their own at /indikatoren/<id>/.
 INDICATOR = Kind("indicator", Indicator, "indikatoren", "Indikator", lambda i: (i.label, i.id), title="text", lead="text",
-                 body=("detail",), description="text", parent="indicator_category", parent_field="indicators",
+                 body=("detail",), description="text", parent="indicator_category", parent_field="indicators", plural="Indikatoren",
                  counted=True, index=("indicator_index.md.j2", "Indikatoren"), sections={"en": "indicators"},
                  links=PageLinks(mentions=True), unlinked=Unlinked("Dieser Indikator", ("actors", "exploitation_forms")))
 ALL_KINDS: dict[str, Kind] = {**KINDS, "indicator": INDICATOR}

@@ -51,8 +51,16 @@ def test_refuses_existing_files_and_bad_ids(content: Path) -> None:
         create("recommendation", "index", content)
     with pytest.raises(ScaffoldError, match="Meinten Sie „recommendation“"):
         create("recomendation", "x", content)
-    with pytest.raises(ScaffoldError, match="indicator_category"):
+    with pytest.raises(ScaffoldError) as held:  # a kind inside another kind's files: said from its Kind row
         create("indicator", "x", content)
+    assert str(held.value) == ("Indikatoren stehen in der Datei ihrer Kategorie (content/indikatoren/<kategorie>.yaml). "
+                               "Ergänzen Sie dort einen Eintrag unter „indicators:“ oder legen Sie mit "
+                               "„bkk-site new indicator_category <id>“ eine neue Kategorie an.")
+
+
+def test_a_page_reference_names_an_existing_page(content: Path) -> None:
+    path = create("seminar", "neues-seminar", content)
+    assert 'items: ["empfehlungen/frueh-austauschen"]' in path.read_text(encoding="utf-8")  # a page with a short URL first
 
 
 def test_cli_new_accepts_folder_names(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
