@@ -149,20 +149,20 @@ def untranslated(content: Content) -> list[Problem]:
 
 
 def unlinked_items(content: Content) -> list[Problem]:
-    """Active items of the kinds that ask for it (``Kind.unlinked``) whose page only the overviews
+    """Active items of the kinds that ask for it (``Kind.warn_unlinked``) whose page only the overviews
     link to: no other item's page names, lists or links it (``model/linking.py``)."""
     linked = inbound(content)
     problems = []
     for name, kind in ALL_KINDS.items():
-        if kind.unlinked is None:
+        if kind.warn_unlinked is None:
             continue
-        *others, last = [f"„{field}“" for field in kind.unlinked.fields]
+        *others, last = [f"„{field}“" for field in kind.warn_unlinked.fields]
         fields = f"{', '.join(others)} oder {last}" if others else last
         for item in content.items(name).values():
             if item.status != "active" or linked.get(page_path(name, item.id)):
                 continue
             problems.append(Problem(_mark(content, name, item.id),
-                                    f"{kind.unlinked.subject} („{item.id}“) wird von keiner anderen Seite verlinkt.",
+                                    f"{kind.warn_unlinked.subject} („{item.id}“) wird von keiner anderen Seite verlinkt.",
                                     f"Nur die Übersichten führen dorthin. Ordnen Sie ihn über {fields} zu "
                                     "oder verlinken Sie ihn aus einem passenden Text.", "warning"))
     return problems

@@ -59,7 +59,7 @@ class PageLinks:
 
     lists: tuple[str, ...] = ()  # kinds whose items naming this one its page lists (an actor: its recommendations)
     mentions: bool = False  # its page lists every item that names it ("Wird genannt in")
-    unlinked: tuple[str, ...] = ()  # fields whose references its pages show without a link (printable checklists)
+    plain: tuple[str, ...] = ()  # fields whose references its pages show as plain text, not as links (printable checklists)
     handout: str | None = None  # the page-reference field its page shows as a handout: each page's body text too
 
 
@@ -89,7 +89,7 @@ class Kind:
     parent: str | None = None  # the kind whose files hold these items …
     parent_field: str | None = None  # … in this list field
     plural: str | None = None  # the label in the plural, where a message speaks of them all ("Indikatoren")
-    holder: str | None = None  # what the items it holds call one of its items ("Kategorie"; a feminine noun)
+    holder: str | None = None  # a kind holding items of another: what a message calls one of its items ("Kategorie", feminine)
     anchors_on: str | None = None  # items are anchors on this page, which another kind's items own
     description: str | None = None  # the field that gives an item page its meta description
     index: tuple[str, str] | None = None  # (template, title) of the page at /<folder>/ that lists the kind
@@ -97,7 +97,7 @@ class Kind:
     counted: bool = False  # part of the "n Einträge geprüft" total of ``bkk-site check``
     sections: dict[str, str] = field(default_factory=dict)  # the folder's name in each other edition's URLs
     links: PageLinks = PageLinks()  # what its page links besides its references and texts
-    unlinked: Unlinked | None = None  # warn when only the overviews link to an item of it
+    warn_unlinked: Unlinked | None = None  # warn when only the overviews link to an item of it
 
     @property
     def data_name(self) -> str:
@@ -116,7 +116,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in [
          index=("actor_index.md.j2", "Akteure"), sections={"en": "actors"}, links=PageLinks(lists=("recommendation", "indicator"))),
     Kind("recommendation", Recommendation, "empfehlungen", "Empfehlung", lambda r: (r.label, r.title), body=("text",),
          description="text", counted=True, index=("recommendation_index.md.j2", "Empfehlungen"), sections={"en": "recommendations"},
-         links=PageLinks(mentions=True), unlinked=Unlinked("Diese Empfehlung", ("phases", "legal_norms"))),
+         links=PageLinks(mentions=True), warn_unlinked=Unlinked("Diese Empfehlung", ("phases", "legal_norms"))),
     Kind("indicator_category", IndicatorCategory, "indikatoren", "Indikatorenkategorie", by_order, own_pages=False,
          body=("summary",), description="summary", anchors_on="indikatoren/index.md", data_stem="indikatorkategorien", sections={"en": "indicators"},
          holder="Kategorie"),
@@ -144,13 +144,13 @@ KINDS: dict[str, Kind] = {k.name: k for k in [
     # What a reader with a suspicion acts on; their pages are listed in render/pages.py (_action_pages).
     Kind("help", HelpInfo, "hilfe", "Hilfenummern", None, single=True, body=("intro",), description="intro", sections={"en": "help"}),
     Kind("suspicion", SuspicionGuide, "verdacht", "Verdacht – was tun?", None, single=True, body=("intro",),
-         description="intro", sections={"en": "suspicion"}, links=PageLinks(unlinked=("roles",))),
+         description="intro", sections={"en": "suspicion"}, links=PageLinks(plain=("roles",))),
 ]}
 # Indicators live inside category files but have pages of their own at /indikatoren/<id>/.
 INDICATOR = Kind("indicator", Indicator, "indikatoren", "Indikator", lambda i: (i.label, i.id), title="text", lead="text",
                  body=("detail",), description="text", parent="indicator_category", parent_field="indicators", plural="Indikatoren",
                  counted=True, index=("indicator_index.md.j2", "Indikatoren"), sections={"en": "indicators"},
-                 links=PageLinks(mentions=True), unlinked=Unlinked("Dieser Indikator", ("actors", "exploitation_forms")))
+                 links=PageLinks(mentions=True), warn_unlinked=Unlinked("Dieser Indikator", ("actors", "exploitation_forms")))
 ALL_KINDS: dict[str, Kind] = {**KINDS, "indicator": INDICATOR}
 # A file in content/ that is not a kind: the search's reviewed synonyms (checked by generator/check/synonyms.py).
 SEARCH_SYNONYMS = "suche.yaml"

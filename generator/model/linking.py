@@ -6,9 +6,10 @@ so their links do not count. The pages of an item show its content when it is ac
 is the one item of a single kind; such an item's pages link
 
 - what it references, page references included (a seminar's handout, a video chapter), except in
-  the fields its kind shows without a link (``PageLinks.unlinked``);
+  the fields its kind shows without a link (``PageLinks.plain``);
 - the items naming it that its kind lists (``PageLinks.lists``, all of them with ``mentions``);
-- what its Markdown texts link to, and those of the pages its handout shows (``PageLinks.handout``).
+- what its Markdown texts link to (the German ones: an ``en:`` block is on the English pages), and
+  the texts of the pages its handout shows (``PageLinks.handout``).
 
 A withdrawn item's page links its successor only. ``tests/check/test_linking.py`` compares this
 with the links in the rendered pages.
@@ -34,9 +35,10 @@ def inbound(content: Content) -> dict[str, set[Key]]:
     pages = {page_path(kind, item_id): (kind, item_id) for kind in own_page_kinds() for item_id in content.items(kind)}
     found: dict[str, set[Key]] = defaultdict(set)
     for kind, item in content.all_items():
-        spec = ALL_KINDS[kind]
+        if not ALL_KINDS[kind].own_pages:
+            continue  # only its kind's overview shows it
         key = (kind, item.id)
-        for page in _links(content, kind, item) if spec.own_pages else ():  # else only its kind's overview shows it
+        for page in _links(content, kind, item):
             target = pages.get(page)
             if target is not None and target != key:
                 found[page].add(key)
@@ -50,7 +52,7 @@ def _links(content: Content, kind: str, item: Any) -> Iterator[str]:
         if item.replaced_by:
             yield page_path(kind, item.replaced_by)
         return
-    skip = set(spec.links.unlinked) | {child.parent_field for child in children(kind)}  # held items link themselves
+    skip = set(spec.links.plain) | {child.parent_field for child in children(kind)}  # held items link themselves
     for path, ref_kind, ref in iter_refs(item):
         if path[0] not in skip:
             yield _page(ref_kind, ref)
