@@ -32,7 +32,6 @@ from .postbuild.verify import report as site_report
 from .postbuild.verify import verify_site
 from .problems import ContentError
 from .publish import crash_point, locked, new_tree, publish, recover
-from .render.pages import render_pages
 from .write import UnsafeOutputError
 
 ROOT = Path.cwd()
@@ -61,7 +60,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                               current_urls(content, engine.built_editions(args.config)))
     except ContentError as exc:
         return _report(exc, args.format)
-    warnings = placeholder_problems(args.config) + advise(content, args.content, render_pages(content))
+    warnings = placeholder_problems(args.config) + advise(content, args.content)
     if args.format != "text":
         print(report.render(warnings, args.format))
     elif warnings:

@@ -12,18 +12,15 @@ Each problem points at the link itself in the YAML file.
 
 from __future__ import annotations
 
-import functools
 import posixpath
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from .check.validate import Located
 from .model.content import Content
-from .model.items import _LINK_TARGET, Item
+from .model.fields import markdown_values
+from .model.items import _LINK_TARGET
 from .model.paths import page_path
 from .problems import Mark, Problem
 
@@ -35,30 +32,6 @@ _ATTRS = re.compile(r"\s*\{:?[^}]*\}\s*$")  # a heading's attribute list ({: .kl
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 HINT = ("Interne Links zeigen auf die Markdown-Datei der Seite, relativ zur Seite des Eintrags, "
         "z. B. [Jugendamt](../akteure/jugendamt.md) oder [Begriff](../glossar/index.md#inobhutnahme).")
-
-
-def markdown_values(model: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Every Markdown field value inside an item, with its path (nested sections included)."""
-    markdown = _markdown_fields(type(model))
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        here = (*path, name)
-        if isinstance(value, str) and name in markdown:
-            yield here, value
-        elif isinstance(value, BaseModel) and not isinstance(value, Item):
-            yield from markdown_values(value, here)
-        elif isinstance(value, (list, tuple)):  # nested items (indicators of a category) are checked as items
-            for i, entry in enumerate(value):
-                if isinstance(entry, BaseModel) and not isinstance(entry, Item):
-                    yield from markdown_values(entry, (*here, i))
-
-
-@functools.cache
-def _markdown_fields(model: type[BaseModel]) -> frozenset[str]:
-    """Names of a model's Markdown fields (the model says so once; asked once per model)."""
-    from .model.fields import describe_field
-
-    return frozenset(name for name, info in model.model_fields.items() if describe_field(name, info).type_text == "Text mit Markdown")
 
 
 def _anchors_in_markdown(text: str) -> set[str]:

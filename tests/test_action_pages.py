@@ -259,9 +259,9 @@ def test_check_warns_at_the_line_of_a_help_number_not_checked_for_a_year(content
 
     model = load_content(content_copy)
     later = max(x.checked for x in model.single("help").lines) + dt.timedelta(days=400)
-    warnings = [p.format(snippet=False) for p in advise(model, content_copy, {}, today=later) if "mit ihrer Quelle" in p.message]
+    warnings = [p.format(snippet=False) for p in advise(model, content_copy, today=later) if "mit ihrer Quelle" in p.message]
     assert len(warnings) == len(model.single("help").lines)
     line = next(n for n, text in enumerate((content_copy / "hilfe.yaml").read_text(encoding="utf-8").splitlines(), 1)
                 if text.strip().startswith("checked:"))
     assert any(re.search(rf"hilfe\.yaml:{line}:\d+: warning: Die Nummer „Polizei-Notruf“", w) for w in warnings), warnings
-    assert not [p for p in advise(model, content_copy, {}, today=later - dt.timedelta(days=380)) if "mit ihrer Quelle" in p.message]
+    assert not [p for p in advise(model, content_copy, today=later - dt.timedelta(days=380)) if "mit ihrer Quelle" in p.message]

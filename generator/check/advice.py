@@ -7,18 +7,15 @@ Runs on checked content only: every rule here may assume ids and references are 
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
-import re
-from functools import lru_cache
 from pathlib import Path
 
-from ..load import Document, load_file
 from ..model.content import Content
 from ..model.items import LANGUAGE_NAMES, TRANSLATIONS
 from ..model.kinds import ALL_KINDS, Kind, children
+from ..model.linking import inbound
 from ..model.paths import page_path
 from ..model.translations import missing
-from ..problems import ContentError, Mark, Problem, display_path
+from ..problems import Mark, Problem, display_path
 from .validate import content_files
 
 REVIEW_MONTHS = 24
@@ -27,7 +24,6 @@ HELP_CHECK_MONTHS = 12  # a help number readers are told to call
 CONTACT_MONTHS = 12  # phone numbers and addresses change; a wrong one costs a reader in need the call
 PLACEHOLDER = "BITTE AUSFÜLLEN"  # what ``bkk-site new`` writes into required texts
 SCHEMA_PREFIX = "# yaml-language-server: $schema="
-_MD_LINK = re.compile(r"\]\(([^)\s#]+)(?:#[^)\s]*)?\)")
 
 
 def schema_line(kind: Kind) -> str:
@@ -36,32 +32,12 @@ def schema_line(kind: Kind) -> str:
     return f"{SCHEMA_PREFIX}{up}schemas/{kind.name}.schema.json"
 
 
-@lru_cache(maxsize=512)
-def _doc(file: str) -> Document | None:
-    try:
-        return load_file(Path(file), file)
-    except ContentError:
-        return None
-
-
 def _mark(content: Content, kind: str, item_id: str, field: str | None = None) -> Mark:
-    """The line of ``field`` in an item (or of its id), found again in its file."""
+    """The line of ``field`` in an item (or of its id), as the loader saw it."""
     origin = content.origins.get((kind, item_id))
     if origin is None:
         return Mark("content")
-    base = Mark(origin.file, origin.line, 1)
-    doc = _doc(origin.file)
-    if doc is None or not isinstance(doc.data, dict):
-        return base
-    prefix: tuple[str | int, ...] = ()
-    held_in = ALL_KINDS[kind].parent_field  # an item inside another item's file
-    if held_in:
-        for i, entry in enumerate(doc.data.get(held_in) or []):
-            if isinstance(entry, dict) and entry.get("id") == item_id:
-                prefix = (held_in, i)
-                break
-    path = (*prefix, field) if field else (*prefix, "id")
-    return doc.key_marks.get(path) or doc.marks.get(path) or base
+    return origin.mark(field) if field else origin.mark()
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
@@ -109,13 +85,12 @@ def stale_help_numbers(content: Content, today: dt.date) -> list[Problem]:
     origin = content.origins.get(("help", help_info.id)) if help_info else None
     if help_info is None or origin is None:
         return []
-    doc = _doc(origin.file)
     problems = []
     for i, line in enumerate(help_info.lines):
         if line.checked < months_before(today, HELP_CHECK_MONTHS):
-            mark = (doc.marks.get(("lines", i, "checked")) if doc else None) or Mark(origin.file, origin.line, 1)
-            problems.append(Problem(mark, f"Die Nummer „{line.name}“ wurde zuletzt am {line.checked.isoformat()} mit ihrer Quelle "
-                                          f"verglichen, vor mehr als {HELP_CHECK_MONTHS} Monaten.",
+            problems.append(Problem(origin.mark("lines", i, "checked", value=True),
+                                    f"Die Nummer „{line.name}“ wurde zuletzt am {line.checked.isoformat()} mit ihrer Quelle "
+                                    f"verglichen, vor mehr als {HELP_CHECK_MONTHS} Monaten.",
                                     "Vergleichen Sie Nummer und Angebot mit der Quelle und setzen Sie danach „checked:“ auf das "
                                     f"heutige Datum ({today.isoformat()}).", "warning"))
     return problems
@@ -173,46 +148,21 @@ def untranslated(content: Content) -> list[Problem]:
     return problems
 
 
-def _overview(path: str) -> bool:
-    """Index pages and the 'nach-…' lists show every item of a kind; they do not count as a link."""
-    name = posixpath.basename(path)
-    return name == "index.md" or name.startswith("nach-")
-
-
-def inbound_links(pages: dict[str, str]) -> dict[str, set[str]]:
-    """For every page, the other pages that link to it (overviews excluded)."""
-    found: dict[str, set[str]] = {}
-    for here, text in pages.items():
-        if _overview(here):
-            continue
-        base = posixpath.dirname(here)
-        for match in _MD_LINK.finditer(text):
-            target = match.group(1)
-            if "://" in target or target.startswith(("mailto:", "/")):
-                continue
-            resolved = posixpath.normpath(posixpath.join(base, target))
-            if resolved != here:
-                found.setdefault(resolved, set()).add(here)
-    return found
-
-
-def unlinked_items(content: Content, pages: dict[str, str]) -> list[Problem]:
-    """Indicators and recommendations that only the overviews reach.
-
-    "Links to" means: some generated page other than an overview links to the item's page —
-    another item that names it, an actor, phase or exploitation form page that lists it, a
-    video chapter, or a Markdown link in any text. ``pages`` are the rendered pages: the check
-    stage never renders, the caller hands them in.
-    """
-    inbound = inbound_links(pages)
+def unlinked_items(content: Content) -> list[Problem]:
+    """Active items of the kinds that ask for it (``Kind.warn_unlinked``) whose page only the overviews
+    link to: no other item's page names, lists or links it (``model/linking.py``)."""
+    linked = inbound(content)
     problems = []
-    for kind in ("recommendation", "indicator"):
-        for item in content.items(kind).values():
-            if item.status != "active" or inbound.get(page_path(kind, item.id)):
+    for name, kind in ALL_KINDS.items():
+        if kind.warn_unlinked is None:
+            continue
+        *others, last = [f"„{field}“" for field in kind.warn_unlinked.fields]
+        fields = f"{', '.join(others)} oder {last}" if others else last
+        for item in content.items(name).values():
+            if item.status != "active" or linked.get(page_path(name, item.id)):
                 continue
-            what = "Diese Empfehlung" if kind == "recommendation" else "Dieser Indikator"
-            fields = "„phases“ oder „legal_norms“" if kind == "recommendation" else "„actors“ oder „exploitation_forms“"
-            problems.append(Problem(_mark(content, kind, item.id), f"{what} („{item.id}“) wird von keiner anderen Seite verlinkt.",
+            problems.append(Problem(_mark(content, name, item.id),
+                                    f"{kind.warn_unlinked.subject} („{item.id}“) wird von keiner anderen Seite verlinkt.",
                                     f"Nur die Übersichten führen dorthin. Ordnen Sie ihn über {fields} zu "
                                     "oder verlinken Sie ihn aus einem passenden Text.", "warning"))
     return problems
@@ -255,13 +205,12 @@ def schema_lines(content_dir: Path) -> list[Problem]:
     return problems
 
 
-def advise(content: Content, content_dir: Path, pages: dict[str, str], today: dt.date | None = None) -> list[Problem]:
+def advise(content: Content, content_dir: Path, today: dt.date | None = None) -> list[Problem]:
     """Every warning for checked content, sorted like errors (by file, line, column)."""
-    _doc.cache_clear()
     today = today or dt.date.today()
     found = (stale_reviews(content, today) + stale_contacts(content, today) + stale_help_numbers(content, today)
              + sources_without_access_date(content)
              + stale_sources(content, today) + missing_keywords(content)
-             + unlinked_items(content, pages) + untranslated(content) + schema_lines(content_dir) + placeholders(content_dir))
+             + unlinked_items(content) + untranslated(content) + schema_lines(content_dir) + placeholders(content_dir))
     return sorted(found)
 

@@ -243,7 +243,8 @@ def load_located(root: Path, cache: FileCache | None = None) -> tuple[Content, l
         raise ContentError(problems)
     content = Content.build(
         {name: {i: e.item for i, e in found.items()} for name, found in ids.items()},
-        {(e.kind.name, e.item.id): Origin(e.doc.file, e.doc.mark((*e.path, "id")).line) for e in loaded},
+        {(e.kind.name, e.item.id): Origin(e.doc.file, e.doc.mark((*e.path, "id")).line, e.doc.marks, e.doc.key_marks, e.path)
+         for e in loaded},
     )
     return content, [Located(e.kind.name, e.item, e.doc, e.path) for e in loaded]
 

@@ -33,10 +33,13 @@ def _kind(name: str) -> Kind:
         return KINDS[name]
     if name in by_folder:
         return by_folder[name]
-    if name == "indicator":
-        raise ScaffoldError("Indikatoren stehen in der Datei ihrer Kategorie (content/indikatoren/<kategorie>.yaml). "
-                            "Ergänzen Sie dort einen Eintrag unter „indicators:“ oder legen Sie mit "
-                            "„bkk-site new indicator_category <id>“ eine neue Kategorie an.")
+    held = ALL_KINDS.get(name)
+    if held is not None and held.parent:  # its items live inside another kind's files
+        parent = ALL_KINDS[held.parent]
+        holder = parent.holder or parent.label
+        raise ScaffoldError(f"{held.plural or f'Einträge der Art „{held.label}“'} stehen in der Datei ihrer {holder} "
+                            f"(content/{parent.folder}/<{holder.lower()}>.yaml). Ergänzen Sie dort einen Eintrag unter "
+                            f"„{held.parent_field}:“ oder legen Sie mit „bkk-site new {parent.name} <id>“ eine neue {holder} an.")
     hint = did_you_mean(name, set(KINDS) | set(by_folder))
     raise ScaffoldError(f"Unbekannte Inhaltsart „{name}“. {hint} Erlaubt: {', '.join(KINDS)}".replace("  ", " "))
 
@@ -47,6 +50,13 @@ def _existing_ids(content: Path, kind_name: str) -> list[str]:
         return []
     folder = content / kind.folder
     return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+
+
+def _page_kinds() -> list[Kind]:
+    """Kinds with a page per item (/<folder>/<id>/); those with short URLs (a label such as E-07) first,
+    as a handout shows them best."""
+    own = [kind for kind in ALL_KINDS.values() if kind.own_pages and not kind.single]
+    return sorted(own, key=lambda kind: "label" not in kind.model.model_fields)
 
 
 def _next_label(content: Path, letter: str) -> str:
@@ -66,13 +76,11 @@ def _value(field: FieldDoc, content: Path, item_id: str | None, today: dt.date) 
         return item_id
     if field.name == "provenance":
         return "unverified"  # honest until a source says otherwise
-    if field.ref == "page":  # a page reference such as "empfehlungen/<id>"
-        for kind in ("recommendation", "actor", "phase"):
-            known = _existing_ids(content, kind)
-            if known:
-                first = f"{ALL_KINDS[kind].folder}/{known[0]}"
-                return [first] if field.many else first
-        return ["empfehlungen/id"] if field.many else "empfehlungen/id"
+    if field.ref == "page":  # a page reference such as "empfehlungen/<id>": an existing item's page
+        kinds = _page_kinds()
+        first = next((f"{kind.folder}/{known[0]}" for kind in kinds if (known := _existing_ids(content, kind.name))),
+                     f"{kinds[0].folder}/id")
+        return [first] if field.many else first
     if field.ref:
         known = _existing_ids(content, field.ref)
         first = known[0] if known else f"{ALL_KINDS[field.ref].folder}-id"

@@ -3,22 +3,40 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..problems import Mark
 from .items import iter_refs
 from .kinds import ALL_KINDS, children, listing_order
 from .translations import DEFAULT_LANGUAGE, in_language, is_translated
 
 Key = tuple[str, str]  # (kind name, id)
+FieldPath = tuple[str | int, ...]  # a place inside a YAML file: keys and list positions
 
 
 @dataclass(frozen=True)
 class Origin:
-    """Where an item is written down, for edit links and 'Stand' dates."""
+    """Where an item is written down, for edit links and 'Stand' dates, and where each of its
+    fields is, for warnings that point at a field without reading the file again.
+
+    ``marks`` and ``key_marks`` are the loaded file's own tables (shared, never copied: the live
+    preview loads the content on every save); ``prefix`` is where the item sits in its file
+    (``("indicators", 2)`` for an indicator inside its category). Compared by file and line only.
+    """
 
     file: str
     line: int
+    marks: Mapping[FieldPath, Mark] = field(default_factory=dict, repr=False, compare=False)
+    key_marks: Mapping[FieldPath, Mark] = field(default_factory=dict, repr=False, compare=False)
+    prefix: FieldPath = field(default=(), repr=False, compare=False)
+
+    def mark(self, *path: str | int, value: bool = False) -> Mark:
+        """Where a field of the item is written: its key (with ``value``: its value), the id's
+        key without a field, the id line when the file does not have it."""
+        at = (*self.prefix, *(path or ("id",)))
+        return (None if value else self.key_marks.get(at)) or self.marks.get(at) or Mark(self.file, self.line, 1)
 
 
 @dataclass

@@ -1,16 +1,19 @@
 """What each field of a kind is, said for editors: derived from the models, used by
-``bkk-site new`` (the commented template) and by the field reference page."""
+``bkk-site new`` (the commented template) and by the field reference page; and where an item's
+Markdown texts are (their links are checked, and count as links between pages)."""
 
 from __future__ import annotations
 
+import functools
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .items import SLUG_PATTERN, RefTo, _check_markdown, _check_url, _partial_date, ref_kind
+from .items import SLUG_PATTERN, Item, RefTo, _check_markdown, _check_url, _partial_date, ref_kind
 from .kinds import ALL_KINDS
 
 _UNION = (typing.Union, getattr(__import__("types"), "UnionType", None))
@@ -103,3 +106,27 @@ def describe_field(name: str, info: FieldInfo) -> FieldDoc:
 
 def describe(model: type[BaseModel]) -> list[FieldDoc]:
     return [describe_field(name, info) for name, info in model.model_fields.items()]
+
+
+def markdown_values(model: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every Markdown field value inside an item, with its path (nested sections and lists of texts included)."""
+    markdown = _markdown_fields(type(model))
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        here = (*path, name)
+        if isinstance(value, str) and name in markdown:
+            yield here, value
+        elif isinstance(value, BaseModel) and not isinstance(value, Item):
+            yield from markdown_values(value, here)
+        elif isinstance(value, (list, tuple)):  # nested items (indicators of a category) are checked as items
+            for i, entry in enumerate(value):
+                if isinstance(entry, str) and name in markdown:
+                    yield (*here, i), entry
+                elif isinstance(entry, BaseModel) and not isinstance(entry, Item):
+                    yield from markdown_values(entry, (*here, i))
+
+
+@functools.cache
+def _markdown_fields(model: type[BaseModel]) -> frozenset[str]:
+    """Names of a model's Markdown fields (the model says so once; asked once per model)."""
+    return frozenset(name for name, info in model.model_fields.items() if describe_field(name, info).type_text == "Text mit Markdown")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model.content import Content
-from ..model.kinds import ALL_KINDS, KIND_BY_FOLDER, title_of
+from ..model.kinds import ALL_KINDS, KIND_BY_FOLDER, body_of, title_of
 from ..model.paths import edition_path, md_url, page_path, qr_path, short_url, target
 
 
@@ -29,7 +29,7 @@ def entry(content: Content, ref: str) -> Entry:
     kind = KIND_BY_FOLDER[folder].name
     item = content.get(kind, item_id)
     spec = ALL_KINDS[kind]
-    body = next((value for name in spec.body if isinstance(value := getattr(item, name), str)), None)
+    body = body_of(spec, item)
     lead = getattr(item, spec.lead) if spec.lead else ""
     md = page_path(kind, item_id)
     own = spec.own_pages and not spec.single

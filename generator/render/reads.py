@@ -89,7 +89,8 @@ class _Backlinks:
 
 
 def _category_of(content: Content, reads: set[Read]) -> dict[str, str]:
-    reads.add(("kind", "indicator_category"))
+    """Which item holds a child item: every kind that holds items (an indicator's category)."""
+    reads.update(("kind", kind.parent) for kind in ALL_KINDS.values() if kind.parent)
     return content.category_of
 
 

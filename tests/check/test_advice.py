@@ -12,7 +12,6 @@ from generator.check.advice import advise, schema_line
 from generator.check.validate import load_content
 from generator.cli import main
 from generator.model.kinds import KINDS
-from generator.render.pages import render_pages
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "content"
 TODAY = dt.date(2026, 5, 3)
@@ -27,7 +26,7 @@ def content(tmp_path: Path) -> Path:
 
 def _warnings(content: Path) -> list:
     checked = load_content(content)
-    return advise(checked, content, render_pages(checked), today=TODAY)
+    return advise(checked, content, today=TODAY)
 
 
 def _messages(content: Path, needle: str) -> list:
@@ -42,7 +41,7 @@ def test_shipped_content_has_schema_lines_everywhere() -> None:
     shipped = FIXTURE.parent.parent.parent / "content"
     if not shipped.is_dir():
         pytest.skip("no shipped content in this checkout")
-    assert not [p for p in advise(load_content(shipped), shipped, {}, today=TODAY) if "Schema-Zeile" in p.message]
+    assert not [p for p in advise(load_content(shipped), shipped, today=TODAY) if "Schema-Zeile" in p.message]
 
 
 def test_stale_review_points_at_the_reviewed_line(content: Path) -> None:

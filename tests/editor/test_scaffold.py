@@ -14,7 +14,6 @@ from generator.cli import main
 from generator.editor.scaffold import ScaffoldError, create
 from generator.model.fields import describe
 from generator.model.kinds import KINDS
-from generator.render.pages import render_pages
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "content"
 
@@ -30,7 +29,7 @@ def test_new_file_is_valid_and_complete(content: Path, kind) -> None:
         assert field.description.split(" ")[0] in text  # its German comment
     checked = load_content(content)  # raises on any error
     assert f"neu-{kind.folder}" in checked.items(kind.name) or kind.name == "indicator_category"
-    placeholders = [p for p in advise(checked, content, render_pages(checked)) if PLACEHOLDER in p.message]
+    placeholders = [p for p in advise(checked, content) if PLACEHOLDER in p.message]
     assert all(p.mark.file.endswith(f"neu-{kind.folder}.yaml") for p in placeholders)
 
 
@@ -52,8 +51,16 @@ def test_refuses_existing_files_and_bad_ids(content: Path) -> None:
         create("recommendation", "index", content)
     with pytest.raises(ScaffoldError, match="Meinten Sie „recommendation“"):
         create("recomendation", "x", content)
-    with pytest.raises(ScaffoldError, match="indicator_category"):
+    with pytest.raises(ScaffoldError) as held:  # a kind inside another kind's files: said from its Kind row
         create("indicator", "x", content)
+    assert str(held.value) == ("Indikatoren stehen in der Datei ihrer Kategorie (content/indikatoren/<kategorie>.yaml). "
+                               "Ergänzen Sie dort einen Eintrag unter „indicators:“ oder legen Sie mit "
+                               "„bkk-site new indicator_category <id>“ eine neue Kategorie an.")
+
+
+def test_a_page_reference_names_an_existing_page(content: Path) -> None:
+    path = create("seminar", "neues-seminar", content)
+    assert 'items: ["empfehlungen/frueh-austauschen"]' in path.read_text(encoding="utf-8")  # a page with a short URL first
 
 
 def test_cli_new_accepts_folder_names(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
