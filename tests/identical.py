@@ -38,7 +38,7 @@ def reference_available(commit: str = REFERENCE) -> bool:
     return done.returncode == 0
 
 
-CODE = ("generator", "mkdocs.yml", "mkdocs.offline.yml", "overrides")  # what "the code" is; the rest is content
+CODE = ("generator", "mkdocs.yml", "mkdocs.en.yml", "mkdocs.offline.yml", "mkdocs.offline.en.yml", "overrides")  # what "the code" is; the rest is content
 
 
 def checkout(commit: str, where: Path) -> Path:
