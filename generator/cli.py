@@ -124,7 +124,7 @@ def _build_locked(args: argparse.Namespace, site: Path) -> int:
             return 1
     run = engine.Run(Path(args.content).resolve())  # this build's state, for every edition
     # Content errors in our own format, before MkDocs runs; the hook takes this checked content.
-    content = run.checked = checked_content(args.content, Path("docs"), run.session.checked)
+    content = run.checked = checked_content(args.content, Path("docs"), run.session.parsed)
     listing = args.published or args.content / published.FILE_NAME
     urls = published.refuse_lost(listing, current_urls(content, engine.built_editions(args.config)))
     checked = time.perf_counter()

@@ -30,7 +30,7 @@ class Session:
     what it changed. Output is the same as without a session; only the work to get there shrinks.
     """
 
-    checked: FileCache = field(default_factory=FileCache)  # content files, parsed and checked
+    parsed: FileCache = field(default_factory=FileCache)  # content files, parsed and checked by content hash
     codes: qr.Memory = field(default_factory=dict)  # QR images by URL
     exports: opendata.Exported = field(default_factory=dict)  # open-data files per kind
     history: dict[tuple[str, str], Dates] = field(default_factory=dict)  # the files' git dates
@@ -75,7 +75,7 @@ def generate(content_dir: Path, out: Path | None, docs: Path | None = None, opti
     """
     options = options or SiteOptions()
     session = session or Session()
-    content = checked if checked is not None else load_content(content_dir, session.checked)
+    content = checked if checked is not None else load_content(content_dir, session.parsed)
     changed = last_changed(content_dir, session.history)
     pages: dict[str, str | bytes] = dict(render_pages(content, options, changed=changed, memo=session.render))
     codes = qr.Codes(cache, session.codes)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -39,14 +40,26 @@ POLL_SECONDS = 0.05  # MkDocs polls for changes every 0.5 s; a save should show 
 QUIET_SECONDS = 0.02  # MkDocs waits 0.1 s of quiet after a change before it rebuilds; a save is one write
 
 
-def _root(config) -> Path:
-    return Path(config.config_file_path).resolve().parent
+@dataclass(frozen=True)
+class _Edition:
+    """What every page of one edition's build asks, worked out once (after ``on_config``)."""
+
+    root: Path  # the project folder
+    out: Path  # where the live preview keeps the generated pages (a build keeps them in memory)
+    options: SiteOptions
 
 
-def _out(config) -> Path:
-    """Where the live preview keeps the generated pages (a build keeps them in memory), per edition."""
-    lang = _language(config)
-    return _root(config) / (GENERATED if lang == DEFAULT_LANGUAGE else f"{GENERATED}-{lang}")
+EDITION_KEY = "bkk_edition"  # the config entry that holds this build's ``_Edition``
+
+
+def _edition(config) -> _Edition:
+    found = config.get(EDITION_KEY)
+    if found is None:
+        root = Path(config.config_file_path).resolve().parent
+        lang = _language(config)
+        out = root / (GENERATED if lang == DEFAULT_LANGUAGE else f"{GENERATED}-{lang}")
+        found = config[EDITION_KEY] = _Edition(root, out.resolve(), site_options(config, root))
+    return found
 
 
 def on_startup(command, dirty):
@@ -100,20 +113,20 @@ def refuse_links(config) -> None:
         raise PluginError("\n".join(p.format() for p in sorted(found)))
 
 
-def site_options(config) -> SiteOptions:
+def site_options(config, root: Path) -> SiteOptions:
     """What the generator needs from mkdocs.yml, handed over as plain values."""
     licence = (config.extra or {}).get("data_licence") or {}
     try:
         return SiteOptions(site_url=config.site_url or "", directory_urls=config.use_directory_urls,
                            data_licence=DataLicence(str(licence.get("name") or ""), str(licence.get("url") or "")),
-                           offline_zip=_offline_zip(config), language=_language(config))
+                           offline_zip=_offline_zip(config, root), language=_language(config))
     except ValueError as exc:
         raise PluginError(f"mkdocs.yml: {exc}") from None
 
 
-def _offline_zip(config) -> OfflineZip | None:
+def _offline_zip(config, root: Path) -> OfflineZip | None:
     """The zip `make offline` built, if there is one; never inside the offline copy itself."""
-    zipped = _root(config) / OFFLINE_ZIP
+    zipped = root / OFFLINE_ZIP
     if not config.use_directory_urls or not zipped.is_file():
         return None
     stat = zipped.stat()
@@ -123,14 +136,14 @@ def _offline_zip(config) -> OfflineZip | None:
 def on_files(files: Files, config) -> Files:
     """Add the generated tree: from memory when building, from .generated/pages when serving
     (MkDocs' dirty rebuilds compare file times, so the preview needs files on disk)."""
-    live, run = preview.current, engine.run_of(config)
-    out = _out(config) if live else None
-    options = site_options(config)
+    live, run, edition = preview.current, engine.run_of(config), _edition(config)
+    out = edition.out if live else None
+    options = edition.options
     # Hand-written pages get QR codes too, so every printed page carries one in its footer.
     beside = [f.src_uri for f in files.documentation_pages()]
     try:
         started = time.perf_counter()
-        result = generate(engine.content_folder(config), out, options=options, session=run.session, cache=_root(config) / CACHE,
+        result = generate(engine.content_folder(config), out, options=options, session=run.session, cache=edition.root / CACHE,
                           beside=beside, checked=run.checked)
         generated = result.files
         config.extra["bkk_help"] = header_help(result.content, options.language)
@@ -153,14 +166,14 @@ def on_files(files: Files, config) -> Files:
         else:
             files.append(File(rel, str(out), config.site_dir, config.use_directory_urls))
     if options.language != DEFAULT_LANGUAGE:  # the editions share the scripts and styles of docs/
-        shared = _root(config) / SHARED_DOCS
+        shared = edition.root / SHARED_DOCS
         for folder in SHARED_ASSETS:
             for path in sorted((shared / folder).rglob("*")):
                 rel = path.relative_to(shared).as_posix()
                 if path.is_file() and files.get_file_from_path(rel) is None:
                     files.append(File(rel, str(shared), config.site_dir, config.use_directory_urls))
     if options.offline_zip and options.language == DEFAULT_LANGUAGE:  # the trainers' pages of both editions link it
-        files.append(File.generated(config, OFFLINE_DOWNLOAD, abs_src_path=str(_root(config) / OFFLINE_ZIP)))
+        files.append(File.generated(config, OFFLINE_DOWNLOAD, abs_src_path=str(edition.root / OFFLINE_ZIP)))
     return files
 
 
@@ -179,7 +192,7 @@ def header_help(content, lang: str = DEFAULT_LANGUAGE) -> dict[str, str] | None:
 def on_page_markdown(markdown, page, config, files):
     """Hand-written pages get the ``permalink`` the print footer shows (the online address, also
     offline) and the same page in each edition for the language switcher (generated pages carry both)."""
-    options = site_options(config)
+    options = _edition(config).options
     page.meta.setdefault("permalink", options.absolute(md_url(page.file.src_uri)))
     german = german_path(page.file.src_uri, options.language)
     page.meta.setdefault("alternates", {lang: alternate_url(german, options.language, lang, options.directory_urls)
@@ -193,9 +206,9 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_context(context, page, config, nav):
     """Edit and view buttons open the YAML source (view: at its line), not the generated Markdown."""
-    source = page.file.abs_src_path
-    generated = source is None or Path(source).resolve().is_relative_to(_out(config).resolve())
-    edit, view = edit_and_view(config.repo_url, config.edit_uri, _root(config), page.meta.get("source_file"),
+    source, edition = page.file.abs_src_path, _edition(config)
+    generated = source is None or Path(source).resolve().is_relative_to(edition.out)
+    edit, view = edit_and_view(config.repo_url, config.edit_uri, edition.root, page.meta.get("source_file"),
                                page.meta.get("source_line"), None if generated else page.file.src_uri, config.docs_dir)
     page.edit_url = edit
     page.meta["view_url"] = view

@@ -96,3 +96,36 @@ def test_reading_on_several_cores_gives_the_same_pages(tmp_path):
                            for i in range(250)})
     assert read_site(root, workers=2) == read_site(root, workers=1)
     assert check_links(root) == []
+
+
+def test_pages_read_while_building_are_the_pages_on_disk(tmp_path):
+    """The build hands each finished page to a ``Reader``; the check afterwards trusts such a page only
+    while the file holds exactly the bytes handed over, and reads every other file itself."""
+    from generator.postbuild.html_index import Reader, read_site
+    from generator.postbuild.verify import verify_site
+
+    pages = {f"s{i}/index.html": f'<h2 id="a{i}">x</h2><a href="../s{(i + 1) % 5}/#a{(i + 1) % 5}">n</a>' for i in range(5)}
+    root = site(tmp_path, pages)
+    reader = Reader(workers=1)
+    try:
+        for path, text in pages.items():
+            reader.add(path, text)
+        known = reader.pages()
+    finally:
+        reader.close()
+    assert set(known) == set(pages)
+    assert read_site(root, known=known) == read_site(root)
+    # a file changed after it was handed over: read again, so an unsafe change is still found
+    (root / "s3" / "index.html").write_text(pages["s3/index.html"] + '<a href="#" onclick="x()">x</a>', encoding="utf-8")
+    links, unsafe = verify_site(root, known)
+    assert [b.page for b in unsafe] == ["s3/index.html"]
+    assert read_site(root, known=known) == read_site(root)
+
+
+def test_without_spare_cores_the_reader_reads_nothing_early(tmp_path):
+    from generator.postbuild.html_index import Reader
+
+    reader = Reader(workers=0)
+    reader.add("a.html", "<p>x</p>")
+    assert reader.pages() == {}
+    reader.close()
