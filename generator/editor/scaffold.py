@@ -17,6 +17,7 @@ from ..check.advice import PLACEHOLDER, schema_line
 from ..model.fields import FieldDoc, describe
 from ..model.items import RESERVED_IDS, SLUG_PATTERN, Item
 from ..model.kinds import ALL_KINDS, KINDS, Kind
+from ..model.paths import own_page_kinds
 from ..problems import did_you_mean, display_path
 
 _PLAIN = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-z0-9ÄÖÜäöüß ._-]*")
@@ -55,8 +56,7 @@ def _existing_ids(content: Path, kind_name: str) -> list[str]:
 def _page_kinds() -> list[Kind]:
     """Kinds with a page per item (/<folder>/<id>/); those with short URLs (a label such as E-07) first,
     as a handout shows them best."""
-    own = [kind for kind in ALL_KINDS.values() if kind.own_pages and not kind.single]
-    return sorted(own, key=lambda kind: "label" not in kind.model.model_fields)
+    return sorted((ALL_KINDS[name] for name in own_page_kinds()), key=lambda kind: "label" not in kind.model.model_fields)
 
 
 def _next_label(content: Path, letter: str) -> str:

@@ -159,6 +159,12 @@ KIND_BY_FOLDER = {k.folder: k for k in ALL_KINDS.values() if k.anchors_on is Non
 _KIND_OF_MODEL = {k.model: k for k in ALL_KINDS.values()}
 
 
+def page_ref(ref: str) -> tuple[Kind | None, str]:
+    """The kind and id a page reference names (``"akteure/jugendamt"``); no kind for an unknown folder."""
+    folder, _, item_id = ref.partition("/")
+    return KIND_BY_FOLDER.get(folder), item_id
+
+
 def children(kind: str) -> list[Kind]:
     """Kinds whose items are written inside the files of ``kind``."""
     return [k for k in ALL_KINDS.values() if k.parent == kind]

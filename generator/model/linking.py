@@ -25,7 +25,7 @@ from typing import Any
 from .content import Content, Key
 from .fields import markdown_values
 from .items import _LINK_TARGET, iter_refs
-from .kinds import ALL_KINDS, KIND_BY_FOLDER, body_of, children
+from .kinds import ALL_KINDS, body_of, children, page_ref
 from .paths import own_page_kinds, page_path
 from .translations import TRANSLATIONS
 
@@ -64,16 +64,15 @@ def _links(content: Content, kind: str, item: Any) -> Iterator[str]:
         if not any(part in TRANSLATIONS for part in path):  # another edition's words are on its own pages
             yield from _text_links(text, here)
     for ref in getattr(item, spec.links.handout) if spec.links.handout else ():
-        listed_kind, _, listed_id = ref.partition("/")
-        listed = KIND_BY_FOLDER[listed_kind]
+        listed, listed_id = page_ref(ref)
         yield from _text_links(body_of(listed, content.get(listed.name, listed_id)) or "", here)
 
 
 def _page(kind: str, ref: str) -> str:
     """The page a reference leads to; a page reference names it (``akteure/jugendamt``)."""
     if kind == "page":
-        folder, _, ref = ref.partition("/")
-        kind = KIND_BY_FOLDER[folder].name
+        named, ref = page_ref(ref)
+        kind = named.name
     return page_path(kind, ref)
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model.content import Content
-from ..model.kinds import ALL_KINDS, KIND_BY_FOLDER, body_of, title_of
+from ..model.kinds import body_of, page_ref, title_of
 from ..model.paths import edition_path, md_url, page_path, qr_path, short_url, target
 
 
@@ -25,10 +25,9 @@ class Entry:
 
 
 def entry(content: Content, ref: str) -> Entry:
-    folder, _, item_id = ref.partition("/")
-    kind = KIND_BY_FOLDER[folder].name
+    spec, item_id = page_ref(ref)
+    kind = spec.name
     item = content.get(kind, item_id)
-    spec = ALL_KINDS[kind]
     body = body_of(spec, item)
     lead = getattr(item, spec.lead) if spec.lead else ""
     md = page_path(kind, item_id)
@@ -36,7 +35,7 @@ def entry(content: Content, ref: str) -> Entry:
     page = edition_path(md, content.language)
     url = short_url(item) or (md_url(page) if own else md_url(page) + f"#{item_id}")
     return Entry(kind, item, spec.label, title_of(item), getattr(item, "label", None) or "", lead, body,
-                 target(kind, item_id), qr_path(md if own else f"{folder}/{item_id}.md"), url)
+                 target(kind, item_id), qr_path(md if own else f"{spec.folder}/{item_id}.md"), url)
 
 
 def entries(content: Content, refs: list[str]) -> list[Entry]:

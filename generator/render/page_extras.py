@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model.content import Content
-from ..model.kinds import KIND_BY_FOLDER
+from ..model.kinds import page_ref
 from ..model.paths import target
 from ..model.translations import DEFAULT_LANGUAGE
 from .language import Language
@@ -107,8 +107,7 @@ def video_chapters(content: Content) -> dict[str, list[Chapter]]:
     covered: dict[str, list[Chapter]] = {}
     for number, chapter in enumerate(video.chapters, start=1):
         for ref in chapter.pages:
-            folder, _, item_id = ref.partition("/")
-            kind = KIND_BY_FOLDER.get(folder)
+            kind, item_id = page_ref(ref)
             if kind is None:
                 continue
             path = target(kind.name, item_id).partition("#")[0]
